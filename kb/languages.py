@@ -1,0 +1,52 @@
+"""The two site languages and how their URLs relate.
+
+Chinese is the default language, served at the site root; English mirrors every path
+under /en/. Every page exists in both languages, so the alternate of a page is always
+the same path under the other prefix.
+"""
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # folder in docs/ and the search-index language
+    html_lang: str  # <html lang>, as Material's translations set it
+    hreflang: str  # hreflang alternates: zh-Hans says "Simplified Chinese" precisely
+    og_locale: str  # Open Graph locale
+    prefix: str  # URL prefix: "" for the default language
+
+
+ZH = Language(code="zh", html_lang="zh", hreflang="zh-Hans", og_locale="zh_CN", prefix="")
+EN = Language(code="en", html_lang="en", hreflang="en", og_locale="en_US", prefix="en/")
+LANGUAGES = (ZH, EN)
+DEFAULT = ZH
+BY_CODE = {lang.code: lang for lang in LANGUAGES}
+
+
+def split_url(url: str) -> tuple[Language, str]:
+    """Split a site-relative page URL ("en/glossary/inr/") into its language and path."""
+    url = url.lstrip("/")
+    for lang in LANGUAGES:
+        if lang.prefix and (url == lang.prefix.rstrip("/") or url.startswith(lang.prefix)):
+            return lang, url[len(lang.prefix):]
+    return DEFAULT, url
+
+
+def url_in(lang: Language, path: str) -> str:
+    """The site-relative URL of a language-neutral path in one language."""
+    return lang.prefix + path.lstrip("/")
+
+
+def absolute(site_url: str, relative_url: str) -> str:
+    return site_url.rstrip("/") + "/" + relative_url.lstrip("/")
+
+
+def alternates(site_url: str, url: str) -> list[dict]:
+    """hreflang alternates of a page: one per language plus x-default (the default language)."""
+    _, path = split_url(url)
+    links = [
+        {"hreflang": lang.hreflang, "href": absolute(site_url, url_in(lang, path))}
+        for lang in LANGUAGES
+    ]
+    links.append({"hreflang": "x-default", "href": absolute(site_url, url_in(DEFAULT, path))})
+    return links

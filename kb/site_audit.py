@@ -1,0 +1,88 @@
+"""Checks on the built site (HTML and CSS), as opposed to the Markdown sources.
+
+Used by the tests and by scripts/audit_site.py. Each function returns a list of problem
+strings; an empty list means the site passes.
+"""
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+from bs4 import BeautifulSoup
+
+# Elements and attributes through which a page loads something by itself (links the
+# reader follows, <a href>, are not loads).
+RESOURCE_ATTRIBUTES = {
+    "script": ["src"],
+    "img": ["src", "srcset"],
+    "iframe": ["src"],
+    "frame": ["src"],
+    "embed": ["src"],
+    "object": ["data"],
+    "audio": ["src"],
+    "video": ["src", "poster"],
+    "source": ["src", "srcset"],
+    "track": ["src"],
+    "input": ["src"],
+}
+# <link rel> values that make the browser fetch the target.
+LOADING_LINK_RELS = {
+    "stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "prefetch",
+    "preconnect", "dns-prefetch", "modulepreload", "manifest", "mask-icon",
+}
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")
+
+
+def is_third_party(url: str) -> bool:
+    """True for a URL that names a host (http:, https:, protocol-relative)."""
+    url = url.strip()
+    if url.startswith("//"):
+        return True
+    parsed = urlparse(url)
+    return parsed.scheme in ("http", "https", "ftp", "ws", "wss") and bool(parsed.netloc)
+
+
+def _srcset_urls(value: str) -> list[str]:
+    return [part.strip().split()[0] for part in value.split(",") if part.strip()]
+
+
+def external_resources_in_html(html: str) -> list[str]:
+    """Third-party resources a page would load: 'tag attr=url' strings."""
+    soup = BeautifulSoup(html, "html.parser")
+    found = []
+    for tag, attributes in RESOURCE_ATTRIBUTES.items():
+        for element in soup.find_all(tag):
+            for attribute in attributes:
+                value = element.get(attribute)
+                if not value:
+                    continue
+                urls = _srcset_urls(value) if attribute == "srcset" else [value]
+                found += [f"<{tag} {attribute}={url}>" for url in urls if is_third_party(url)]
+    for link in soup.find_all("link"):
+        rels = {rel.lower() for rel in link.get("rel", [])}
+        href = link.get("href", "")
+        if rels & LOADING_LINK_RELS and is_third_party(href):
+            found.append(f"<link rel={' '.join(sorted(rels))} href={href}>")
+    for element in soup.find_all(style=True):
+        found += [f"style url({url})" for url in external_urls_in_css(element["style"])]
+    for style in soup.find_all("style"):
+        found += [f"<style> url({url})" for url in external_urls_in_css(style.get_text())]
+    return found
+
+
+def external_urls_in_css(css: str) -> list[str]:
+    return [a or b for a, b in CSS_URL.findall(css) if is_third_party(a or b)]
+
+
+def external_resources_in_site(site_dir: Path) -> list[str]:
+    """Every third-party load in a built site, as 'path: what' strings."""
+    problems = []
+    site_dir = Path(site_dir)
+    for path in sorted(site_dir.rglob("*")):
+        if path.suffix == ".html":
+            items = external_resources_in_html(path.read_text("utf-8"))
+        elif path.suffix == ".css":
+            items = [f"url({url})" for url in external_urls_in_css(path.read_text("utf-8"))]
+        else:
+            continue
+        problems += [f"{path.relative_to(site_dir)}: {item}" for item in items]
+    return problems

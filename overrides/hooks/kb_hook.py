@@ -1,0 +1,72 @@
+"""MkDocs adapter: hands each build event to the plain functions in kb/.
+
+Nothing here decides anything; it only connects MkDocs events to kb/ functions and turns
+their complaints into build errors.
+"""
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from kb import languages, search_index  # noqa: E402
+
+
+def _i18n_inner_build(config) -> bool:
+    """True while static-i18n rebuilds a non-default language inside the main build."""
+    i18n = config.plugins.get("i18n")
+    return bool(i18n and i18n.building)
+
+
+def on_config(config):
+    # Material's search quietly skips Chinese segmentation when jieba is missing; refuse.
+    try:
+        import jieba
+    except ImportError as exc:
+        raise PluginError(
+            "jieba is not importable, so Chinese search would not be segmented; "
+            "install requirements.txt"
+        ) from exc
+    jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not build output
+    return config
+
+
+def _language_context(lang, alternates):
+    return {
+        "kb_lang": lang,
+        "kb_other_languages": [other for other in languages.LANGUAGES if other != lang],
+        "kb_alternates": alternates,
+    }
+
+
+def on_template_context(context, template_name, config):
+    # Pages without a Markdown source (404.html): the language being built, no alternates.
+    i18n = config.plugins.get("i18n")
+    code = i18n.current_language if i18n else languages.DEFAULT.code
+    context.update(_language_context(languages.BY_CODE[code], []))
+    return context
+
+
+@event_priority(-100)  # after static-i18n (50) has set its language-switcher links
+def on_page_context(context, page, config, nav):
+    lang, path = languages.split_url(page.url)
+    context.update(_language_context(lang, languages.alternates(config.site_url, page.url)))
+    # The language switcher: the same page in each language, as a site-relative URL that
+    # the theme makes page-relative (static-i18n links the home pages to "/", which breaks
+    # when the site is served from a sub-path such as a GitHub project page).
+    for item in config.extra.alternate or []:  # attribute: static-i18n replaces it per page
+        item["link"] = languages.url_in(languages.BY_CODE[item["lang"]], path) or "./"
+    return context
+
+
+@event_priority(-200)  # after static-i18n (-100) has built every language and merged search
+def on_post_build(config):
+    if _i18n_inner_build(config):
+        return
+    try:
+        search_index.split_site_index(Path(config.site_dir))
+    except search_index.SegmentationError as exc:
+        raise PluginError(str(exc)) from exc
