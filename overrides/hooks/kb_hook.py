@@ -12,7 +12,9 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from kb import languages, search_index  # noqa: E402
+from kb import check, content, languages, render, search_index  # noqa: E402
+
+_site = None  # the content model of the current build (kb/content.py)
 
 
 def _i18n_inner_build(config) -> bool:
@@ -32,6 +34,35 @@ def on_config(config):
         ) from exc
     jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not build output
     return config
+
+
+def on_pre_build(config):
+    """Load the content model and refuse to build content the checker rejects."""
+    global _site
+    _site = content.load_site(Path(config.config_file_path).parent)
+    if _i18n_inner_build(config):
+        return  # already checked by the default-language build of this run
+    problems = check.check_site(_site)
+    if problems:
+        listing = "\n".join(str(problem) for problem in problems)
+        raise PluginError(f"content check failed with {len(problems)} problem(s):\n{listing}")
+
+
+def _source_of(page):
+    """(language code, language-neutral path) of a page's Markdown source."""
+    lang, _, path = page.file.src_uri.partition("/")
+    return lang, path
+
+
+def on_page_markdown(markdown, page, config, files):
+    lang, path = _source_of(page)
+    model = _site.page(lang, path)
+    if model is None:
+        raise PluginError(f"{page.file.src_uri}: page missing from the content model")
+    if model.term_id:
+        # A term's one-sentence definition is its description (meta tags, previews).
+        page.meta["description"] = model.front.get("definition", "")
+    return render.render_page(_site, model, markdown)
 
 
 def _language_context(lang, alternates):

@@ -1,0 +1,131 @@
+"""The whole content as one model: pages of both languages, glossary, bibliography,
+verdicts. Loaded once per build (and per checker run); everything else reads it."""
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kb import markup
+from kb.bibliography import Bibliography, load_bibliography
+from kb.diagnostics import Problem, rel
+from kb.glossary import load_glossary
+from kb.languages import LANGUAGES
+from kb.verdicts import load_verdicts
+from kb.yamldata import load_yaml, schema_problems
+
+LANG_CODES = tuple(lang.code for lang in LANGUAGES)
+GLOSSARY_DIR = "glossary/"
+
+_DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_TEXT = {"type": "string", "minLength": 1}
+FRONT_MATTER_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {"description": _TEXT, "reviewed": _DATE, "title": _TEXT},
+    "required": ["description", "reviewed"],
+}
+TERM_FRONT_MATTER_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {"definition": _TEXT, "reviewed": _DATE},
+    "required": ["definition", "reviewed"],
+}
+
+
+@dataclass
+class Page:
+    lang: str
+    path: str  # language-neutral source path, e.g. "articles/x.md"
+    file: Path
+    display: str  # repository-relative path for messages
+    front: dict
+    body: str
+    body_line: int
+    parsed: markup.ParsedBody
+
+    @property
+    def url(self) -> str:
+        """Language-neutral URL of the page: 'articles/x/', '' for the home page."""
+        return url_of(self.path)
+
+    @property
+    def term_id(self) -> str | None:
+        if self.path.startswith(GLOSSARY_DIR) and self.path != GLOSSARY_DIR + "index.md":
+            return self.path[len(GLOSSARY_DIR):-3]
+        return None
+
+
+@dataclass
+class Site:
+    root: Path
+    pages: dict  # (lang, path) -> Page
+    terms: dict  # id -> Term
+    bibliography: Bibliography
+    verdicts: dict
+    problems: list = field(default_factory=list)  # found while loading
+
+    def page(self, lang: str, path: str) -> Page | None:
+        return self.pages.get((lang, path))
+
+    def pages_in(self, lang: str) -> list:
+        return [page for (code, _), page in sorted(self.pages.items()) if code == lang]
+
+    def title(self, lang: str, path: str) -> str:
+        """A page's title as readers see it (term pages: the term's name)."""
+        page = self.page(lang, path)
+        if page is None:
+            return path
+        if page.term_id and page.term_id in self.terms:
+            return self.terms[page.term_id].title(lang)
+        return page.front.get("title") or page.parsed.title or path
+
+
+def url_of(path: str) -> str:
+    stem = path[:-3]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def load_page(file: Path, lang: str, path: str, root: Path) -> tuple[Page, list[Problem]]:
+    display = rel(file, root)
+    source = file.read_text("utf-8")
+    front_text, body, body_line = markup.split_front_matter(source)
+    problems = []
+    front = {}
+    if front_text:
+        located, problems = load_yaml(front_text, display, first_line=2)
+        if located is not None:
+            if not isinstance(located.data, dict):
+                problems.append(Problem(display, 1, "PAG007", "front matter must be a mapping of fields"))
+            else:
+                front = {k: v.isoformat() if isinstance(v, datetime.date) else v for k, v in located.data.items()}
+                located.data = front
+                page_is_term = path.startswith(GLOSSARY_DIR) and path != GLOSSARY_DIR + "index.md"
+                schema = TERM_FRONT_MATTER_SCHEMA if page_is_term else FRONT_MATTER_SCHEMA
+                for problem in schema_problems(located, schema, display, "front matter"):
+                    code = "KB002" if "unknown key" in problem.message else "PAG007"
+                    problems.append(Problem(problem.path, problem.line, code, problem.message))
+    else:
+        problems.append(Problem(display, 1, "PAG007", "no front matter (needs description and reviewed)"))
+    parsed = markup.parse_body(body, body_line)
+    return Page(lang, path, file, display, front, body, body_line, parsed), problems
+
+
+def load_site(root: Path) -> Site:
+    root = Path(root)
+    problems = []
+    pages = {}
+    for lang in LANG_CODES:
+        base = root / "docs" / lang
+        for file in sorted(base.rglob("*.md")):
+            path = file.relative_to(base).as_posix()
+            page, page_problems = load_page(file, lang, path, root)
+            pages[(lang, path)] = page
+            problems += page_problems
+    terms, glossary_problems = load_glossary(root / "data" / "glossary", root)
+    bibliography, bib_problems = load_bibliography(root / "data" / "references.bib", "data/references.bib")
+    verdicts, verdict_problems = load_verdicts(root / "data" / "verdicts.yaml", root)
+    problems += glossary_problems + bib_problems + verdict_problems
+    return Site(root, pages, terms, bibliography, verdicts, problems)

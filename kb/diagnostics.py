@@ -1,0 +1,56 @@
+"""Problems found in the content, reported like a compiler: `path:line: CODE message`."""
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str  # repository-relative, forward slashes
+    line: int  # 1-based; 0 when the problem concerns the whole file
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.code} {self.message}"
+
+
+def rel(path: Path, root: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+# Every code the checker can emit, with what it means. Tests assert each one is reachable.
+CODES = {
+    "KB001": "malformed YAML (data file or front matter)",
+    "KB002": "data does not match its schema (unknown key, wrong type, missing field)",
+    "KB003": "malformed BibTeX",
+    "BIB001": "bibliography entry missing a required field",
+    "BIB002": "malformed DOI",
+    "BIB003": "malformed PMID",
+    "BIB004": "duplicate bibliography key",
+    "BIB005": "bibliography entry that no page cites",
+    "CIT001": "unknown citation key",
+    "CIT002": "malformed citation marker",
+    "TRM001": "unknown term id in a term link",
+    "TRM002": "term without a page or definition in one language",
+    "TRM003": "unknown related term id",
+    "TRM004": "duplicate term id",
+    "TRM005": "term that no page mentions",
+    "TRM006": "term page with no glossary entry",
+    "CLM001": "unknown verdict",
+    "CLM002": "duplicate id on a page (claim or heading)",
+    "CLM003": "claim block not closed, or nested",
+    "CLM004": "claim without a citation",
+    "CLM005": "unknown block directive",
+    "PAG001": "page in one language only",
+    "PAG002": "claim ids differ between the two languages",
+    "PAG003": "citation keys differ between the two languages",
+    "PAG004": "term links differ between the two languages",
+    "PAG005": "heading ids differ between the two languages",
+    "PAG006": "heading without an explicit ASCII id",
+    "PAG007": "front matter field missing or invalid",
+    "LNK001": "internal link to a page that does not exist",
+    "LNK002": "internal link to an anchor that does not exist",
+}

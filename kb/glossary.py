@@ -1,0 +1,96 @@
+"""Glossary metadata: one list of terms per topic file in data/glossary/, shared by both
+languages. The prose of each term lives in docs/<lang>/glossary/<id>.md."""
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kb.diagnostics import Problem, rel
+from kb.yamldata import load_yaml, schema_errors, schema_problems, unusable_items
+
+_STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
+TERM_SCHEMA = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["id", "zh", "en"],
+        "additionalProperties": False,
+        "properties": {
+            "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+            "zh": {"type": "string", "minLength": 1},
+            "en": {"type": "string", "minLength": 1},
+            "abbr": _STRINGS,
+            "aliases": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {"zh": _STRINGS, "en": _STRINGS},
+            },
+            "related": _STRINGS,
+            "sources": _STRINGS,
+            "note": {
+                "type": "object",
+                "required": ["zh", "en"],
+                "additionalProperties": False,
+                "properties": {"zh": {"type": "string", "minLength": 1}, "en": {"type": "string", "minLength": 1}},
+            },
+        },
+    },
+}
+
+
+@dataclass
+class Term:
+    id: str
+    names: dict  # lang -> name
+    abbr: list
+    aliases: dict  # lang -> [alias]
+    related: list
+    sources: list
+    note: dict | None
+    path: str
+    line: int
+    field_lines: dict = field(default_factory=dict)
+
+    def name(self, lang: str) -> str:
+        return self.names[lang]
+
+    def title(self, lang: str) -> str:
+        """The name as a page title: English names start with a capital."""
+        name = self.names[lang]
+        return name[:1].upper() + name[1:] if lang == "en" else name
+
+
+def load_glossary(directory: Path, root: Path) -> tuple[dict, list[Problem]]:
+    """Terms by id, in file order, and the problems met while loading them."""
+    terms: dict = {}
+    problems: list = []
+    for file in sorted(Path(directory).glob("*.yaml")):
+        path = rel(file, root)
+        located, errors = load_yaml(file.read_text("utf-8"), path)
+        problems += errors
+        if located is None:
+            continue
+        errors = schema_errors(located, TERM_SCHEMA)
+        problems += schema_problems(located, TERM_SCHEMA, path, "glossary entry", errors)
+        if not isinstance(located.data, list):
+            continue
+        skip = unusable_items(errors)
+        for index, item in enumerate(located.data):
+            if index in skip:
+                continue
+            line = located.line_of([index, "id"])
+            if item["id"] in terms:
+                first = terms[item["id"]]
+                problems.append(Problem(path, line, "TRM004", f"duplicate term id '{item['id']}' (first defined at {first.path}:{first.line})"))
+                continue
+            terms[item["id"]] = Term(
+                id=item["id"],
+                names={"zh": item["zh"], "en": item["en"]},
+                abbr=item.get("abbr", []),
+                aliases={"zh": item.get("aliases", {}).get("zh", []), "en": item.get("aliases", {}).get("en", [])},
+                related=item.get("related", []),
+                sources=item.get("sources", []),
+                note=item.get("note"),
+                path=path,
+                line=line,
+                field_lines={key: located.line_of([index, key]) for key in item},
+            )
+    return terms, problems

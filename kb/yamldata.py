@@ -1,0 +1,85 @@
+"""YAML loading that keeps positions, and schema validation that reports them.
+
+PyYAML's safe_load forgets where a value came from; a maintainer needs the line of the
+bad key. So the document is composed into nodes first, and each jsonschema error is
+mapped back along its path to the node's line.
+"""
+import jsonschema
+import yaml
+
+from kb.diagnostics import Problem
+
+
+class Located:
+    """A loaded YAML document plus a way to find the line of any value in it."""
+
+    def __init__(self, data, root_node, first_line: int = 1):
+        self.data = data
+        self.root = root_node
+        self.first_line = first_line  # file line of the document's line 1
+
+    def line_of(self, path) -> int:
+        node = self.root
+        for step in path:
+            if isinstance(node, yaml.MappingNode):
+                match = [v for k, v in node.value if k.value == step]
+                key_nodes = [k for k, v in node.value if k.value == step]
+                if not match:
+                    break
+                node = match[0]
+                last_key = key_nodes[0]
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+                node = node.value[step]
+            else:
+                break
+        else:
+            # A scalar points at its own line; a mapping or list at the key that holds it.
+            if not isinstance(node, yaml.ScalarNode) and path and isinstance(path[-1], str):
+                node = last_key
+        if node is None:
+            return self.first_line
+        return node.start_mark.line + self.first_line
+
+
+def load_yaml(text: str, path: str, first_line: int = 1):
+    """Return (Located or None, problems). Malformed YAML becomes one KB001 problem."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + first_line if mark else first_line
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return None, [Problem(path, line, "KB001", f"malformed YAML: {reason}")]
+    return Located(data, node, first_line), []
+
+
+def schema_errors(located: Located, schema: dict) -> list:
+    validator = jsonschema.Draft202012Validator(schema)
+    return sorted(validator.iter_errors(located.data), key=lambda e: list(map(str, e.absolute_path)))
+
+
+def unusable_items(errors) -> set:
+    """Indexes of list items with errors worse than an unknown key (those still load)."""
+    return {e.absolute_path[0] for e in errors if e.absolute_path and e.validator != "additionalProperties"}
+
+
+def schema_problems(located: Located, schema: dict, path: str, what: str, errors=None) -> list[Problem]:
+    problems = []
+    errors = schema_errors(located, schema) if errors is None else errors
+    for error in errors:
+        where = list(error.absolute_path)
+        if error.validator == "additionalProperties":
+            # Point at the unknown key itself.
+            extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+            for key in extra:
+                line = located.line_of(where + [key])
+                problems.append(Problem(path, line, "KB002", f"{what}: unknown key '{key}'{_at(where)}"))
+            continue
+        line = located.line_of(where)
+        problems.append(Problem(path, line, "KB002", f"{what}: {error.message}{_at(where)}"))
+    return problems
+
+
+def _at(where) -> str:
+    return f" (at {'/'.join(map(str, where))})" if where else ""

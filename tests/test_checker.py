@@ -1,0 +1,361 @@
+"""The content checker: every problem class, fed to it in a small fixture site, reported
+as `path:line: CODE message`; the real content passes; the build refuses bad content."""
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, run_mkdocs_build
+from kb.check import check_site
+from kb.content import load_site
+from kb.diagnostics import CODES
+
+FIXTURE = REPO / "tests" / "fixtures" / "site"
+ZH_INDEX = "docs/zh/index.md"
+EN_INDEX = "docs/en/index.md"
+ZH_ARTICLE = "docs/zh/articles/vitamin-k-with-vitamin-d.md"
+EN_ARTICLE = "docs/en/articles/vitamin-k-with-vitamin-d.md"
+BIB = "data/references.bib"
+TERMS = "data/glossary/terms.yaml"
+
+
+@pytest.fixture
+def fixture_site(tmp_path):
+    root = tmp_path / "site"
+    shutil.copytree(FIXTURE, root)
+    return root
+
+
+def edit(root: Path, path: str, old: str, new: str):
+    file = root / path
+    text = file.read_text("utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    file.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def append(root: Path, path: str, text: str):
+    with open(root / path, "a", encoding="utf-8") as f:
+        f.write(text)
+
+
+def problems(root: Path) -> list[str]:
+    return [str(p) for p in check_site(load_site(root))]
+
+
+def only(root: Path) -> str:
+    found = problems(root)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_fixture_is_clean(fixture_site):
+    assert problems(fixture_site) == []
+
+
+# --- Citations and bibliography -------------------------------------------------------
+
+def test_unknown_citation_key(fixture_site):
+    edit(fixture_site, ZH_INDEX, "[@alpha2020]", "[@alpha2020; @nosuch2000]")
+    edit(fixture_site, EN_INDEX, "[@alpha2020]", "[@alpha2020; @nosuch2000]")
+    found = problems(fixture_site)
+    assert f"{ZH_INDEX}:8: CIT001 unknown citation key 'nosuch2000' (not in data/references.bib)" in found
+    assert f"{EN_INDEX}:8: CIT001 unknown citation key 'nosuch2000' (not in data/references.bib)" in found
+    assert len(found) == 2
+
+
+def test_malformed_citation_marker(fixture_site):
+    edit(fixture_site, ZH_INDEX, "[@alpha2020]", "[@alpha2020; alpha]")
+    found = problems(fixture_site)
+    assert any(p.startswith(f"{ZH_INDEX}:8: CIT002 malformed citation '[@alpha2020; alpha]'") for p in found), found
+
+
+def test_entry_missing_required_field(fixture_site):
+    edit(fixture_site, BIB, "  journal = {Journal of Examples},\n", "")
+    assert only(fixture_site) == (
+        f"{BIB}:1: BIB001 'alpha2020': missing a container: one of 'journal', 'howpublished', 'publisher'"
+    )
+
+
+def test_entry_missing_author_and_identifier(fixture_site):
+    edit(fixture_site, BIB, "  author  = {Alpha, A. and Beta, B.},\n", "")
+    edit(fixture_site, BIB, "  doi     = {10.1000/example.1},\n  pmid    = {12345678},\n", "")
+    found = problems(fixture_site)
+    assert f"{BIB}:1: BIB001 'alpha2020': missing required field 'author'" in found
+    assert f"{BIB}:1: BIB001 'alpha2020': needs at least one of 'doi', 'pmid', 'url'" in found
+
+
+def test_malformed_doi(fixture_site):
+    edit(fixture_site, BIB, "{10.1000/example.1}", "{https://doi.org/10.1000/example.1}")
+    assert only(fixture_site).startswith(f"{BIB}:8: BIB002 'alpha2020': malformed DOI 'https://doi.org/10.1000/example.1'")
+
+
+def test_malformed_pmid(fixture_site):
+    edit(fixture_site, BIB, "{12345678}", "{PMID12345678}")
+    assert only(fixture_site).startswith(f"{BIB}:9: BIB003 'alpha2020': malformed PMID 'PMID12345678'")
+
+
+def test_duplicate_bibliography_key(fixture_site):
+    append(fixture_site, BIB, "\n@online{beta-web,\n  title = {Again},\n  howpublished = {X},\n  url = {https://example.org/x},\n}\n")
+    assert only(fixture_site) == f"{BIB}:18: BIB004 duplicate key 'beta-web'"
+
+
+def test_unknown_bibliography_field(fixture_site):
+    edit(fixture_site, BIB, "  volume  = {1},", "  volumne = {1},")
+    assert only(fixture_site) == f"{BIB}:6: KB002 'alpha2020': unknown field 'volumne'"
+
+
+def test_entry_no_page_cites(fixture_site):
+    append(fixture_site, BIB, "\n@online{gamma-web,\n  title = {Unused},\n  howpublished = {X},\n  url = {https://example.org/x},\n}\n")
+    assert only(fixture_site) == f"{BIB}:18: BIB005 entry 'gamma-web' is cited by no page"
+
+
+def test_malformed_bibtex_is_a_message_not_a_traceback(fixture_site):
+    append(fixture_site, BIB, "\n@article{broken,\n  title = {Unclosed\n")
+    found = problems(fixture_site)
+    assert any(re.match(rf"{BIB}:18: KB003 malformed BibTeX", p) for p in found), found
+
+
+# --- Glossary --------------------------------------------------------------------------
+
+def test_unknown_term_id(fixture_site):
+    edit(fixture_site, ZH_INDEX, "[[alpha-term]]", "[[alpha-term]][[gamma-term]]")
+    edit(fixture_site, EN_INDEX, "[[alpha-term]]", "[[alpha-term]][[gamma-term]]")
+    found = problems(fixture_site)
+    assert f"{ZH_INDEX}:8: TRM001 unknown term id 'gamma-term' (not in data/glossary/)" in found
+    assert len(found) == 2
+
+
+def test_term_without_definition(fixture_site):
+    edit(fixture_site, "docs/en/glossary/beta-term.md", "definition: The beta term is another example term.\n", "")
+    found = problems(fixture_site)
+    assert "docs/en/glossary/beta-term.md:1: TRM002 term 'beta-term' has no definition in its front matter" in found
+
+
+def test_term_without_page_in_one_language(fixture_site):
+    (fixture_site / "docs/en/glossary/beta-term.md").unlink()
+    found = problems(fixture_site)
+    assert f"{TERMS}:7: TRM002 term 'beta-term' has no page docs/en/glossary/beta-term.md" in found
+    assert "docs/zh/glossary/beta-term.md:1: PAG001 no translation: docs/en/glossary/beta-term.md is missing" in found
+
+
+def test_unknown_related_term(fixture_site):
+    edit(fixture_site, TERMS, "related: [beta-term]", "related: [beta-term, delta-term]")
+    assert only(fixture_site) == f"{TERMS}:5: TRM003 term 'alpha-term': unknown related id 'delta-term'"
+
+
+def test_duplicate_term_id(fixture_site):
+    append(fixture_site, TERMS, "- id: beta-term\n  zh: 乙\n  en: beta\n")
+    assert only(fixture_site) == f"{TERMS}:10: TRM004 duplicate term id 'beta-term' (first defined at {TERMS}:7)"
+
+
+def test_term_no_page_mentions(fixture_site):
+    for lang in ("zh", "en"):
+        edit(fixture_site, f"docs/{lang}/index.md", "[[beta-term|", "[[alpha-term|")
+        edit(fixture_site, f"docs/{lang}/glossary/alpha-term.md", "[[beta-term]]", "[[alpha-term]]")
+    assert only(fixture_site) == (
+        f"{TERMS}:7: TRM005 term 'beta-term' is mentioned by no page (link it with [[beta-term]] where it is used)"
+    )
+
+
+def test_term_page_without_glossary_entry(fixture_site):
+    for lang in ("zh", "en"):
+        shutil.copy(fixture_site / f"docs/{lang}/glossary/beta-term.md", fixture_site / f"docs/{lang}/glossary/omega-term.md")
+    found = problems(fixture_site)
+    assert "docs/zh/glossary/omega-term.md:1: TRM006 term page 'omega-term' has no entry in data/glossary/" in found
+
+
+def test_unknown_key_in_glossary_entry(fixture_site):
+    edit(fixture_site, TERMS, "  abbr: [AT]", "  abbr: [AT]\n  alias: [AT2]")
+    assert only(fixture_site) == f"{TERMS}:5: KB002 glossary entry: unknown key 'alias' (at 0)"
+
+
+def test_malformed_glossary_yaml(fixture_site):
+    edit(fixture_site, TERMS, "  abbr: [AT]", "  abbr: [AT")
+    found = problems(fixture_site)
+    assert found[0].startswith(f"{TERMS}:5: KB001 malformed YAML:"), found
+
+
+# --- Claims ----------------------------------------------------------------------------
+
+def test_unknown_verdict(fixture_site):
+    for path in (ZH_ARTICLE, EN_ARTICLE):
+        edit(fixture_site, path, "first-claim supported", "first-claim probably-true")
+    found = problems(fixture_site)
+    assert f"{ZH_ARTICLE}:10: CLM001 unknown verdict 'probably-true' for claim 'first-claim' (known: supported, contested)" in found
+    assert len(found) == 2
+
+
+def test_duplicate_claim_id(fixture_site):
+    for path in (ZH_ARTICLE, EN_ARTICLE):
+        append(fixture_site, path, "\n::: claim first-claim contested\nx [@beta-web]\n:::\n")
+    found = problems(fixture_site)
+    assert f"{ZH_ARTICLE}:14: CLM002 id 'first-claim' is already used on line 10" in found
+
+
+def test_claim_id_same_as_heading_id(fixture_site):
+    for path in (ZH_ARTICLE, EN_ARTICLE):
+        edit(fixture_site, path, "first-claim supported", "bone supported")
+    found = problems(fixture_site)
+    assert f"{EN_ARTICLE}:10: CLM002 id 'bone' is already used on line 8" in found
+
+
+def test_unclosed_claim(fixture_site):
+    edit(fixture_site, ZH_ARTICLE, "[@beta-web]。\n:::\n", "[@beta-web]。\n")
+    assert only(fixture_site) == f"{ZH_ARTICLE}:10: CLM003 claim block 'first-claim' is never closed with ':::'"
+
+
+def test_claim_without_citation(fixture_site):
+    for path in (ZH_ARTICLE, EN_ARTICLE):
+        append(fixture_site, path, "\n::: claim second-claim contested\nNo source here.\n:::\n")
+    found = problems(fixture_site)
+    assert f"{EN_ARTICLE}:14: CLM004 claim 'second-claim' cites no source" in found
+
+
+def test_unknown_block_directive(fixture_site):
+    append(fixture_site, ZH_ARTICLE, "\n::: claims-table\n")
+    assert only(fixture_site).startswith(f"{ZH_ARTICLE}:14: CLM005 unknown block '::: claims-table'")
+
+
+# --- Pages and translations ------------------------------------------------------------
+
+def test_page_in_one_language_only(fixture_site):
+    shutil.copy(fixture_site / ZH_INDEX, fixture_site / "docs/zh/extra.md")
+    assert only(fixture_site) == "docs/zh/extra.md:1: PAG001 no translation: docs/en/extra.md is missing"
+
+
+def test_claim_ids_differ_between_languages(fixture_site):
+    edit(fixture_site, EN_ARTICLE, "first-claim supported", "one-claim supported")
+    found = problems(fixture_site)
+    assert f"{ZH_ARTICLE}:10: PAG002 claim 'first-claim' is missing from {EN_ARTICLE}" in found
+    assert f"{EN_ARTICLE}:10: PAG002 claim 'one-claim' is missing from {ZH_ARTICLE}" in found
+
+
+def test_verdicts_differ_between_languages(fixture_site):
+    edit(fixture_site, EN_ARTICLE, "first-claim supported", "first-claim contested")
+    assert only(fixture_site) == (
+        f"{ZH_ARTICLE}:10: PAG002 claim 'first-claim' is 'supported' here but 'contested' in {EN_ARTICLE}"
+    )
+
+
+def test_citation_keys_differ_between_languages(fixture_site):
+    edit(fixture_site, EN_INDEX, "[@alpha2020]", "[@beta-web]")
+    found = problems(fixture_site)
+    assert f"{ZH_INDEX}:8: PAG003 citation key 'alpha2020' is missing from {EN_INDEX}" in found
+    assert f"{EN_INDEX}:8: PAG003 citation key 'beta-web' is missing from {ZH_INDEX}" in found
+
+
+def test_term_links_differ_between_languages(fixture_site):
+    edit(fixture_site, EN_INDEX, "[[beta-term|beta]]", "beta")
+    assert only(fixture_site) == f"{ZH_INDEX}:8: PAG004 term link 'beta-term' is missing from {EN_INDEX}"
+
+
+def test_heading_ids_differ_between_languages(fixture_site):
+    edit(fixture_site, EN_ARTICLE, "## Bone {#bone}", "## Bone {#bones}")
+    found = problems(fixture_site)
+    assert f"{EN_ARTICLE}:8: PAG005 heading id 'bones' is missing from {ZH_ARTICLE}" in found
+
+
+def test_heading_without_explicit_id(fixture_site):
+    for path in (ZH_ARTICLE, EN_ARTICLE):
+        append(fixture_site, path, "\n## Safety\n")
+    found = problems(fixture_site)
+    assert f"{ZH_ARTICLE}:14: PAG006 heading 'Safety' has no explicit id (write '{{#ascii-id}}')" in found
+    assert len(found) == 2
+
+
+def test_missing_description(fixture_site):
+    edit(fixture_site, EN_INDEX, "description: Home.\n", "")
+    assert only(fixture_site) == f"{EN_INDEX}:2: PAG007 front matter: 'description' is a required property"
+
+
+def test_malformed_front_matter(fixture_site):
+    edit(fixture_site, EN_INDEX, "description: Home.", "description: [Home.")
+    found = problems(fixture_site)
+    assert found[0].startswith(f"{EN_INDEX}:3: KB001 malformed YAML:"), found
+
+
+def test_unknown_front_matter_key(fixture_site):
+    edit(fixture_site, EN_INDEX, "description: Home.", "description: Home.\nreviewd: 2026-01-01")
+    assert only(fixture_site) == f"{EN_INDEX}:3: KB002 front matter: unknown key 'reviewd'"
+
+
+def test_link_to_missing_page(fixture_site):
+    edit(fixture_site, ZH_INDEX, "(articles/vitamin-k-with-vitamin-d.md#bone)", "(articles/vitamin-k.md)")
+    assert only(fixture_site) == f"{ZH_INDEX}:8: LNK001 link to 'articles/vitamin-k.md': no page docs/zh/articles/vitamin-k.md"
+
+
+def test_link_to_missing_anchor(fixture_site):
+    edit(fixture_site, ZH_INDEX, "vitamin-d.md#bone)", "vitamin-d.md#heart)")
+    assert only(fixture_site) == (
+        f"{ZH_INDEX}:8: LNK002 link to 'articles/vitamin-k-with-vitamin-d.md#heart': "
+        "no anchor '#heart' in docs/zh/articles/vitamin-k-with-vitamin-d.md"
+    )
+
+
+def test_links_to_generated_anchors_resolve(fixture_site):
+    for lang in ("zh", "en"):
+        append(fixture_site, f"docs/{lang}/index.md",
+               "\n[a](articles/vitamin-k-with-vitamin-d.md#first-claim) [b](references.md#alpha2020)"
+               " [c](glossary/alpha-term.md#appears-in) [d](#ref-alpha2020)\n")
+    assert problems(fixture_site) == []
+
+
+def test_markers_in_code_are_ignored(fixture_site):
+    for lang in ("zh", "en"):
+        append(fixture_site, f"docs/{lang}/index.md", "\n`[@nosuch]` and\n\n```\n[[nosuch]]\n::: claim x y\n```\n")
+    assert problems(fixture_site) == []
+
+
+def test_all_problems_reported_in_one_run(fixture_site):
+    edit(fixture_site, ZH_INDEX, "[@alpha2020]", "[@nosuch]")
+    edit(fixture_site, BIB, "{12345678}", "{x}")
+    edit(fixture_site, ZH_ARTICLE, "first-claim supported", "first-claim maybe")
+    codes = {p.split()[1] for p in problems(fixture_site)}
+    assert {"CIT001", "BIB003", "CLM001"} <= codes
+
+
+def test_every_problem_code_is_tested():
+    source = Path(__file__).read_text("utf-8")
+    untested = [code for code in CODES if f" {code} " not in source and f"{code}\"" not in source]
+    assert untested == []
+
+
+# --- Command line and build ------------------------------------------------------------
+
+def run_checker(*args):
+    return subprocess.run([sys.executable, str(REPO / "scripts/check_content.py"), *args],
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_checker_cli_prints_problems_and_fails(fixture_site):
+    edit(fixture_site, ZH_INDEX, "[@alpha2020]", "[@nosuch]")
+    edit(fixture_site, TERMS, "  abbr: [AT]", "  abbr: [AT")
+    result = run_checker("--root", str(fixture_site))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    lines = result.stdout.splitlines()
+    assert lines and all(re.match(r"^[\w./-]+:\d+: [A-Z]+\d{3} ", line) for line in lines), lines
+
+
+def test_checker_cli_passes_clean_fixture(fixture_site):
+    result = run_checker("--root", str(fixture_site))
+    assert result.returncode == 0 and result.stdout == ""
+
+
+def test_real_content_passes_the_checker():
+    result = run_checker()
+    assert result.returncode == 0, result.stdout
+
+
+def test_build_fails_on_a_broken_citation(fixture_site):
+    for item in ("mkdocs.yml", "overrides", "kb"):
+        src = REPO / item
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, fixture_site / item)
+    edit(fixture_site, ZH_INDEX, "[@alpha2020]", "[@nosuch2000]")
+    edit(fixture_site, EN_INDEX, "[@alpha2020]", "[@nosuch2000]")
+    build = run_mkdocs_build(fixture_site / "site", config=fixture_site / "mkdocs.yml")
+    assert build.returncode != 0
+    assert f"{ZH_INDEX}:8: CIT001 unknown citation key 'nosuch2000'" in build.output
