@@ -20,6 +20,16 @@ LABELS = {
     "filter_none": {"zh": "没有匹配的术语。", "en": "No matching term."},
     "terms_count": {"zh": "共 {n} 个术语", "en": "{n} terms"},
     "copy_link": {"zh": "复制链接", "en": "Copy link"},
+    "copied": {"zh": "已复制", "en": "Copied"},
+    "reviewed": {"zh": "最后审核：", "en": "Last reviewed:"},
+    "cite_this_page": {"zh": "引用本页", "en": "Cite this page"},
+    "copy_plain": {"zh": "复制链接", "en": "Copy link"},
+    "copy_markdown": {"zh": "复制 Markdown", "en": "Copy Markdown"},
+    "copy_bbcode": {"zh": "复制 BBCode", "en": "Copy BBCode"},
+    "cite_hint": {
+        "zh": "BBCode 适用于 Discuz! 等论坛；每个标题和论断旁的链接按钮可复制指向该处的链接。把网址中的 /en/ 去掉或加上即可在中英文版本之间切换。",
+        "en": "BBCode suits Discuz!-style forums; the link button beside every heading and claim copies a link to that spot. Adding or removing /en/ in the address switches between the English and Chinese versions.",
+    },
 }
 
 

@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from pypinyin import Style, lazy_pinyin
 
-from kb import bibliography, markup
+from kb import bibliography, citebox, markup
 from kb.content import Page, Site
 from kb.labels import label
 from kb.normalise import normalise
@@ -37,6 +37,8 @@ def anchors(site: Site, page: Page) -> set:
     keys = cited_keys(site, page)
     if keys:
         ids |= {"references"} | {f"ref-{key}" for key in keys}
+    if page.front.get("reviewed"):
+        ids |= {"cite", "cite-title"}
     if page.term_id:
         ids |= {page.term_id, "definition", "related", "appears-in", "note"}
     if any(name == "bibliography" for name, _ in page.parsed.directives):
@@ -102,19 +104,29 @@ def definition_of(site: Site, lang: str, term_id: str) -> str:
     return str(page.front.get("definition", "")).strip() if page else ""
 
 
-def render_page(site: Site, page: Page, body: str | None = None) -> str:
+def render_page(site: Site, page: Page, body: str | None = None, site_url: str = "/") -> str:
     """The Markdown MkDocs should render for this page."""
     body = page.body if body is None else body
     out = markup.walk(body, _Renderer(site, page), page.body_line)
-    parts = []
     if page.term_id and page.term_id in site.terms:
-        parts.append(term_header(site, page))
-        parts.append(out)
-        parts.append(term_footer(site, page))
-    else:
-        parts.append(out)
+        out = "\n\n".join([term_header(site, page), out, term_footer(site, page)])
+    reviewed = str(page.front.get("reviewed", ""))
+    parts = [out]
+    if reviewed:
+        out = _after_h1(out, citebox.reviewed_line(reviewed, page.lang))
+        url = site_url.rstrip("/") + "/" + ("en/" if page.lang == "en" else "") + page.url
+        parts = [out, citebox.cite_box(site.title(page.lang, page.path), url, reviewed, page.lang)]
     parts.append(reference_list(site, page))
     return "\n\n".join(p for p in parts if p.strip()) + "\n"
+
+
+def _after_h1(markdown: str, html_line: str) -> str:
+    """Insert a line after the page's H1 (or at the top when it has none)."""
+    lines = markdown.split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith("# "):
+            return "\n".join(lines[: index + 1] + ["", html_line, ""] + lines[index + 1:])
+    return html_line + "\n\n" + markdown
 
 
 def reference_list(site: Site, page: Page) -> str:
@@ -131,7 +143,12 @@ def reference_list(site: Site, page: Page) -> str:
             f'<li id="ref-{E(key)}">{bibliography.reference_html(entry, page.lang)}'
             f' <a class="kb-ref__bib" href="{E(bib_url)}#{E(key)}">{label("in_bibliography", page.lang)}</a></li>'
         )
-    return f'## {label("references", page.lang)} {{#references}}\n\n<ol class="kb-references">\n' + "\n".join(items) + "\n</ol>"
+    # data-search-exclude keeps generated lists out of the search index (smaller, and
+    # a search for a word finds the page that discusses it, not every page citing it).
+    return (
+        f'## {label("references", page.lang)} {{#references data-search-exclude}}\n\n'
+        '<ol class="kb-references" data-search-exclude>\n' + "\n".join(items) + "\n</ol>"
+    )
 
 
 # --- Term pages ------------------------------------------------------------------------
@@ -192,7 +209,7 @@ def term_footer(site: Site, page: Page) -> str:
             f'{E(site.terms[r].name(lang))}</a>: {E(definition_of(site, lang, r))}'
             for r in related
         ]
-        parts.append(f'## {label("related", lang)} {{#related}}\n\n' + "\n".join(items))
+        parts.append(f'## {label("related", lang)} {{#related data-search-exclude}}\n\n' + "\n".join(items))
     items = []
     for other, claims in appearances(site, lang, term.id):
         href = relative_url(page.url, other.url)
@@ -202,7 +219,7 @@ def term_footer(site: Site, page: Page) -> str:
             item += " · " + ", ".join(f'<a href="{E(href)}#{E(c)}">{label("claim", lang)} #{E(c)}</a>' for c in claims)
         items.append(item)
     body = "\n".join(items) if items else label("appears_nowhere", lang)
-    parts.append(f'## {label("appears_in", lang)} {{#appears-in}}\n\n{body}')
+    parts.append(f'## {label("appears_in", lang)} {{#appears-in data-search-exclude}}\n\n{body}')
     return "\n\n".join(parts)
 
 
@@ -271,7 +288,8 @@ def glossary_index(site: Site, page: Page) -> str:
         f'<p class="kb-filter__status" role="status" aria-live="polite" data-total="{E(count)}" '
         f'data-none="{E(label("filter_none", lang))}">{E(count)}</p>\n'
         "</div>\n"
-        '<ul class="kb-glossary" data-kb-glossary>\n' + "\n".join(items) + "\n</ul>"
+        # The list repeats the term pages' definitions: search should lead to those pages.
+        '<ul class="kb-glossary" data-kb-glossary data-search-exclude>\n' + "\n".join(items) + "\n</ul>"
     )
 
 
@@ -300,7 +318,7 @@ def bibliography_list(site: Site, page: Page) -> str:
         )
         items.append(
             f'<li id="{E(entry.key)}"><p>{bibliography.reference_html(entry, lang)}</p>'
-            f'<p class="kb-citedby"><span class="kb-citedby__label">{label("cited_by", lang)}</span> {cited_by}'
+            f'<p class="kb-citedby" data-search-exclude><span class="kb-citedby__label">{label("cited_by", lang)}</span> {cited_by}'
             f' <code class="kb-key">{E(entry.key)}</code></p></li>'
         )
     return '<ul class="kb-bibliography">\n' + "\n".join(items) + "\n</ul>"

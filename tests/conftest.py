@@ -1,30 +1,9 @@
 """Shared fixtures: the real site is built once per test session."""
-import os
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-
-
-@dataclass
-class Build:
-    site: Path
-    returncode: int
-    output: str
-
-
-def run_mkdocs_build(site_dir: Path, config: Path = REPO / "mkdocs.yml", extra_env=None) -> Build:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
-    )
-    return Build(site_dir, result.returncode, result.stdout + result.stderr)
+from helpers import Build, run_mkdocs_build
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, run_mkdocs_build
+from helpers import REPO, run_mkdocs_build
 from kb.check import check_site
 from kb.content import load_site
 from kb.diagnostics import CODES

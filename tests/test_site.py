@@ -9,7 +9,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import REPO, run_mkdocs_build
+from helpers import REPO, run_mkdocs_build
 from kb import search_index, site_audit
 from kb.languages import LANGUAGES
 
@@ -146,7 +146,7 @@ def test_each_language_has_its_own_search_index(site):
     assert "Glossary" in en_titles and "术语表" not in en_titles
     # Locations are relative to the language root, which the page config points at.
     assert all(not doc["location"].startswith("en/") for doc in en["docs"])
-    assert '"base":"../../en"' in page(site, LANGUAGES[1], "glossary/").find(id="__config").string.replace(" ", "")
+    assert '"base":"../../en/"' in page(site, LANGUAGES[1], "glossary/").find(id="__config").string.replace(" ", "")
 
 
 def test_chinese_search_text_is_segmented_and_stored_unescaped(site):

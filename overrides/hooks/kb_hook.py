@@ -12,7 +12,7 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from kb import check, content, languages, render, search_index  # noqa: E402
+from kb import check, content, languages, redirects, render, search_index  # noqa: E402
 
 _site = None  # the content model of the current build (kb/content.py)
 
@@ -62,7 +62,7 @@ def on_page_markdown(markdown, page, config, files):
     if model.term_id:
         # A term's one-sentence definition is its description (meta tags, previews).
         page.meta["description"] = model.front.get("definition", "")
-    return render.render_page(_site, model, markdown)
+    return render.render_page(_site, model, markdown, config.site_url)
 
 
 def _language_context(lang, alternates):
@@ -100,4 +100,9 @@ def on_post_build(config):
     try:
         search_index.split_site_index(Path(config.site_dir))
     except search_index.SegmentationError as exc:
+        raise PluginError(str(exc)) from exc
+    # Old paths of data/redirects.yaml (validated by check_site in on_pre_build), in every language.
+    try:
+        redirects.publish(_site, Path(config.site_dir), config.site_url)
+    except ValueError as exc:
         raise PluginError(str(exc)) from exc
