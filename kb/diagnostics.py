@@ -53,4 +53,9 @@ CODES = {
     "PAG007": "front matter field missing or invalid",
     "LNK001": "internal link to a page that does not exist",
     "LNK002": "internal link to an anchor that does not exist",
+    "LNK101": "published link (links/manifest.txt entry) that no longer resolves",
+    "LNK102": "malformed links/manifest.txt line",
+    "RED001": "redirect target is not a page of the site",
+    "RED002": "redirect chain (target is itself redirected) or loop",
+    "RED003": "redirect shadows a live page (the old path is still a page)",
 }

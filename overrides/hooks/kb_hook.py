@@ -62,6 +62,9 @@ def on_page_markdown(markdown, page, config, files):
     if model.term_id:
         # A term's one-sentence definition is its description (meta tags, previews).
         page.meta["description"] = model.front.get("definition", "")
+        # Material's search boosts the "tags" field far above text (without the tags
+        # plugin, tags are not displayed): a term's names put its page first.
+        page.meta["tags"] = _site.terms[model.term_id].search_names()
     return render.render_page(_site, model, markdown, config.site_url)
 
 
