@@ -40,7 +40,11 @@ def page(site, lang, path):
 
 
 def all_pages(site):
-    return [p for p in sorted(site.rglob("*.html")) if p.name != "404.html"]
+    """Content pages: not 404.html, not the redirect stubs of data/redirects.yaml."""
+    return [
+        p for p in sorted(site.rglob("*.html"))
+        if p.name != "404.html" and 'http-equiv="refresh"' not in p.read_text("utf-8")
+    ]
 
 
 @pytest.mark.parametrize("path", URL_SCHEME)

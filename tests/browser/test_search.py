@@ -48,3 +48,33 @@ def test_english_reader_gets_english_results_and_whole_words(page, base_url):
     results = search(page, base_url, "en/", "glossary")
     assert results, "no result for glossary"
     assert all("/en/" in r["href"] for r in results)
+
+
+# Queries as forum readers type them: Chinese name, English name, abbreviation, label
+# spelling, Han and Latin run together, hyphen left out.
+GLOSSARY_QUERIES = [
+    ("", "骨钙素", "glossary/osteocalcin/"),
+    ("en/", "osteocalcin", "en/glossary/osteocalcin/"),
+    ("", "ucOC", "glossary/undercarboxylated-osteocalcin/"),
+    ("en/", "ucOC", "en/glossary/undercarboxylated-osteocalcin/"),
+    ("", "未羧化骨钙素", "glossary/undercarboxylated-osteocalcin/"),
+    ("", "维生素K2", "glossary/vitamin-k2/"),
+    ("", "MK7", "glossary/mk-7/"),
+    ("en/", "MK7", "en/glossary/mk-7/"),
+    ("", "甲萘醌-7", "glossary/mk-7/"),
+    ("en/", "menatetrenone", "en/glossary/mk-4/"),
+    ("", "INR", "glossary/inr/"),
+    ("", "基质Gla蛋白", "glossary/matrix-gla-protein/"),
+    ("", "胆钙化醇", "glossary/vitamin-d3/"),
+    ("en/", "warfarin", "en/glossary/warfarin/"),
+]
+
+
+@pytest.mark.parametrize("path, query, expected", GLOSSARY_QUERIES)
+def test_term_page_is_among_the_first_results(page, base_url, path, query, expected):
+    pages = []
+    for result in search(page, base_url, path, query):
+        url = result["href"].replace(base_url, "").split("?")[0].split("#")[0]
+        if url not in pages:
+            pages.append(url)
+    assert expected in pages[:3], (query, pages[:5])

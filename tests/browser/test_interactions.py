@@ -1,0 +1,144 @@
+"""What readers do with the mouse, the finger and the clipboard: term and citation
+tooltips, the glossary filter, and the copy buttons."""
+import pytest
+
+from kb.normalise import normalise
+
+pytestmark = pytest.mark.browser
+
+ARTICLE = "articles/vitamin-k-with-vitamin-d/"
+
+
+def test_term_link_shows_its_definition_on_hover(page, base_url):
+    page.goto(base_url + ARTICLE)
+    link = page.locator("a.kb-term").first
+    definition = link.get_attribute("data-kb-tip")
+    assert definition and len(definition) > 10
+    link.hover()
+    tip = page.locator("#kb-tip")
+    assert tip.is_visible()
+    assert tip.inner_text().strip() == definition
+    assert link.get_attribute("title") is None  # no second, native tooltip
+
+
+def test_citation_shows_its_reference_on_hover(page, base_url):
+    page.goto(base_url + ARTICLE)
+    cite = page.locator(".kb-cite a").first
+    cite.hover()
+    assert "(" in page.locator("#kb-tip").inner_text()  # "Author (year). Title."
+
+
+@pytest.fixture
+def touch_page(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    yield context.new_page()
+    context.close()
+
+
+def test_term_link_tap_shows_definition_then_second_tap_opens_the_term(touch_page, base_url):
+    page = touch_page
+    page.goto(base_url + ARTICLE)
+    link = page.locator("a.kb-term").first
+    href = link.get_attribute("href")
+    link.scroll_into_view_if_needed()
+    link.tap()
+    tip = page.locator("#kb-tip")
+    assert tip.is_visible()
+    assert link.get_attribute("data-kb-tip") in tip.inner_text()
+    assert page.url == base_url + ARTICLE  # the first tap did not navigate
+    with page.expect_navigation():
+        link.tap()
+    assert page.url.endswith("/glossary/" + href.rstrip("/").split("/")[-1] + "/")
+
+
+def test_english_tooltip_is_english(page, base_url):
+    page.goto(base_url + "en/" + ARTICLE)
+    page.locator("a.kb-term").first.hover()
+    text = page.locator("#kb-tip").inner_text()
+    assert text.isascii() or sum(ch.isascii() for ch in text) > 0.8 * len(text)
+
+
+def visible_terms(page):
+    return page.eval_on_selector_all("[data-kb-glossary] > li:not([hidden])", "items => items.map(i => i.id)")
+
+
+@pytest.mark.parametrize(
+    "lang, query, expected",
+    [
+        ("", "骨钙素", "term-osteocalcin"),
+        ("", "gugaisu", "term-osteocalcin"),
+        ("", "ggs", "term-osteocalcin"),
+        ("en/", "osteocalcin", "term-osteocalcin"),
+        ("", "ucOC", "term-undercarboxylated-osteocalcin"),
+        ("", "MK7", "term-mk-7"),
+        ("", "mk 7", "term-mk-7"),
+        ("", "ＭＫ－７", "term-mk-7"),
+        ("", "甲萘醌-7", "term-mk-7"),
+        ("", "维生素K2", "term-vitamin-k2"),
+        ("en/", "menatetrenone", "term-mk-4"),
+        ("en/", "MGP", "term-matrix-gla-protein"),
+        ("", "INR", "term-inr"),
+    ],
+)
+def test_glossary_filter_matches_names_aliases_and_pinyin(page, base_url, lang, query, expected):
+    page.goto(base_url + lang + "glossary/")
+    total = len(visible_terms(page))
+    page.fill("#kb-filter-input", query)
+    shown = visible_terms(page)
+    assert expected in shown
+    assert len(shown) < total
+
+
+def test_glossary_filter_says_when_nothing_matches(page, base_url):
+    page.goto(base_url + "glossary/")
+    page.fill("#kb-filter-input", "zzzzqqq")
+    assert visible_terms(page) == []
+    assert page.locator(".kb-filter__status").inner_text() == "没有匹配的术语。"
+    page.fill("#kb-filter-input", "")
+    assert len(visible_terms(page)) >= 50
+
+
+def test_filter_normalises_like_the_build(page, base_url):
+    samples = ["维生素K2", "维生素 K2", "MK-7", "ＭＫ－７", "mk·7", "Vitamin K₂", "（MGP）", "γ-羧化", "Gla 蛋白"]
+    page.goto(base_url + "glossary/")
+    in_browser = page.evaluate("samples => samples.map(window.kbNormalise)", samples)
+    assert in_browser == [normalise(s) for s in samples]
+
+
+@pytest.fixture
+def clipboard_page(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    yield context.new_page()
+    context.close()
+
+
+def clipboard(page):
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_cite_box_copies_plain_markdown_and_bbcode_links(clipboard_page, base_url, lang):
+    page = clipboard_page
+    page.goto(base_url + lang + "glossary/osteocalcin/")
+    canonical = page.get_attribute('link[rel="canonical"]', "href")
+    title = page.locator(".kb-citebox__page strong").inner_text()
+    buttons = page.locator(".kb-citebox [data-kb-copy]")
+    expected = [canonical, f"[{title}]({canonical})", f"[url={canonical}]{title}[/url]"]
+    for index, text in enumerate(expected):
+        buttons.nth(index).click()
+        assert clipboard(page) == text
+    assert buttons.nth(2).get_attribute("data-copied") in ("已复制", "Copied")
+
+
+def test_heading_and_claim_copy_links_copy_the_permanent_url(clipboard_page, base_url):
+    page = clipboard_page
+    page.goto(base_url + "articles/mk4-vs-mk7-interview/")
+    canonical = page.get_attribute('link[rel="canonical"]', "href")
+    heading = page.locator("article h2[id]").first
+    heading.locator(".kb-copylink").click()
+    assert clipboard(page) == canonical + "#" + heading.get_attribute("id")
+    claim = page.locator(".kb-claim[id]").first
+    claim.locator(".kb-copylink").click()
+    assert clipboard(page) == canonical + "#" + claim.get_attribute("id")
+    assert page.locator("#kb-copy-status").inner_text() == "已复制"
