@@ -39,7 +39,7 @@ def cite_box(title: str, url: str, iso: str, lang: str) -> str:
     )
     return (
         f'<section class="kb-citebox" id="cite" aria-labelledby="cite-title" data-search-exclude>\n'
-        f'<h2 class="kb-citebox__title" id="cite-title">{label("cite_this_page", lang)}</h2>\n'
+        f'<h2 class="kb-citebox__title" id="cite-title" data-search-exclude>{label("cite_this_page", lang)}</h2>\n'
         f'<p class="kb-citebox__page"><strong>{E(title)}</strong><br>'
         f'<code class="kb-citebox__url">{E(url)}</code><br>'
         f'{label("reviewed", lang)} <time datetime="{E(iso)}">{E(review_date(iso, lang))}</time></p>\n'

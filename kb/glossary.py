@@ -52,6 +52,11 @@ class Term:
     def name(self, lang: str) -> str:
         return self.names[lang]
 
+    def search_names(self) -> list:
+        """Every name a reader may type: both names, abbreviations, aliases."""
+        names = [self.names["zh"], self.names["en"], *self.abbr, *self.aliases["zh"], *self.aliases["en"]]
+        return list(dict.fromkeys(names))
+
     def title(self, lang: str) -> str:
         """The name as a page title: English names start with a capital."""
         name = self.names[lang]
