@@ -9,8 +9,6 @@ import json
 import posixpath
 from collections import defaultdict
 
-from pypinyin import Style, lazy_pinyin
-
 from kb import bibliography, citebox, markup
 from kb.content import Page, Site
 from kb.labels import label
@@ -67,7 +65,7 @@ class _Renderer(markup.Visitor):
             entry = self.site.bibliography.entries.get(key)
             preview = entry.preview(self.lang) if entry else key
             links.append(f'<a href="#ref-{E(key)}" title="{E(preview)}">{self.numbers.get(key, "?")}</a>')
-        return f'<sup class="kb-cite">[{", ".join(links)}]</sup>'
+        return f'<sup class="kb-cite" data-search-exclude>[{", ".join(links)}]</sup>'
 
     def term(self, term_id, text, line, claim):
         term = self.site.terms.get(term_id)
@@ -85,7 +83,7 @@ class _Renderer(markup.Visitor):
         return (
             f'<div class="kb-claim kb-claim--{E(claim.verdict)}" id="{ident}" markdown="1">\n'
             f'<p class="kb-claim__head"><span class="kb-verdict kb-verdict--{E(claim.verdict)}">{E(name)}</span>'
-            f' <a class="kb-claim__id" href="#{ident}">#{ident}</a></p>\n'
+            f' <a class="kb-claim__id" href="#{ident}" data-search-exclude>#{ident}</a></p>\n'
         )
 
     def claim_close(self, claim, line):
@@ -237,9 +235,17 @@ def verdict_table(site: Site, page: Page) -> str:
     return f'<table class="kb-verdicts">\n<thead>{head}</thead>\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>"
 
 
+def _pinyin(text: str, **options) -> list:
+    # Imported here: pypinyin's dictionaries take a third of the checker's start-up time,
+    # and only the glossary index needs them.
+    from pypinyin import Style, lazy_pinyin
+
+    return lazy_pinyin(text, style=Style.NORMAL, errors="default", **options)
+
+
 def pinyin_keys(text: str) -> list:
     """Full pinyin and initials of the Han characters: 骨钙素 -> gugaisu, ggs."""
-    syllables = lazy_pinyin(text, style=Style.NORMAL, errors="default")
+    syllables = _pinyin(text)
     full = "".join(syllables)
     initials = "".join(s[0] for s in syllables if s and s.isascii() and s.isalpha() and len(s) > 0)
     return [full, initials]
@@ -261,7 +267,7 @@ def search_keys(site: Site, term_id: str) -> list:
 
 def sorted_terms(site: Site, lang: str) -> list:
     if lang == "zh":
-        return sorted(site.terms.values(), key=lambda t: (normalise("".join(lazy_pinyin(t.names["zh"]))), t.id))
+        return sorted(site.terms.values(), key=lambda t: (normalise("".join(_pinyin(t.names["zh"]))), t.id))
     return sorted(site.terms.values(), key=lambda t: (t.names["en"].lower(), t.id))
 
 
@@ -321,4 +327,5 @@ def bibliography_list(site: Site, page: Page) -> str:
             f'<p class="kb-citedby" data-search-exclude><span class="kb-citedby__label">{label("cited_by", lang)}</span> {cited_by}'
             f' <code class="kb-key">{E(entry.key)}</code></p></li>'
         )
-    return '<ul class="kb-bibliography">\n' + "\n".join(items) + "\n</ul>"
+    # Out of the search index: the pages that discuss a study name it in their text.
+    return '<ul class="kb-bibliography" data-search-exclude>\n' + "\n".join(items) + "\n</ul>"
