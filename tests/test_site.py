@@ -92,6 +92,9 @@ def test_every_page_has_description_canonical_hreflang_and_cards(site):
         assert meta(property="og:locale") == ("en_US" if path != url[len(base):] else "zh_CN")
         for name in ("twitter:card", "twitter:title", "twitter:description"):
             meta(name=name)
+        image = meta(property="og:image")
+        assert image.startswith(base) and (site / image[len(base):]).is_file(), where
+        assert meta(name="twitter:image") == image
 
 
 def test_no_generator_tag_or_footer_credit(site):
