@@ -36,7 +36,7 @@ dev: $(BIN)/.installed
 browser:
 	@scripts/install_browser.sh
 
-## Speed and size figures, written to docs-bench/BENCHMARK.md
+## Speed and size figures, written to BENCHMARK.md
 bench: $(BIN)/.installed browser
 	$(BIN)/python scripts/benchmark.py
 
