@@ -21,6 +21,8 @@ LABELS = {
     "terms_count": {"zh": "共 {n} 个术语", "en": "{n} terms"},
     "copy_link": {"zh": "复制链接", "en": "Copy link"},
     "copied": {"zh": "已复制", "en": "Copied"},
+    "moved_title": {"zh": "页面已移动", "en": "Page moved"},
+    "moved_to": {"zh": "本页已移至 {link}。", "en": "This page has moved to {link}."},
     "reviewed": {"zh": "最后审核：", "en": "Last reviewed:"},
     "cite_this_page": {"zh": "引用本页", "en": "Cite this page"},
     "copy_plain": {"zh": "复制链接", "en": "Copy link"},

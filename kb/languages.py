@@ -4,6 +4,7 @@ Chinese is the default language, served at the site root; English mirrors every 
 under /en/. Every page exists in both languages, so the alternate of a page is always
 the same path under the other prefix.
 """
+import posixpath
 from dataclasses import dataclass
 
 
@@ -35,6 +36,13 @@ def split_url(url: str) -> tuple[Language, str]:
 def url_in(lang: Language, path: str) -> str:
     """The site-relative URL of a language-neutral path in one language."""
     return lang.prefix + path.lstrip("/")
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """Page-relative link between two site-relative page URLs ('a/b/' style, '' = root),
+    so the site works from any sub-path."""
+    rel = posixpath.relpath(to_url.rstrip("/") or ".", from_url.rstrip("/") or ".")
+    return "./" if rel == "." else rel + "/"
 
 
 def absolute(site_url: str, relative_url: str) -> str:

@@ -16,7 +16,6 @@ still a live page; KB001/KB002 for malformed YAML and wrong types.
 """
 import html
 import json
-import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +24,8 @@ import yaml
 
 from kb.content import LANG_CODES, url_of
 from kb.diagnostics import Problem
-from kb.languages import BY_CODE, LANGUAGES, absolute, url_in
+from kb.labels import label
+from kb.languages import BY_CODE, LANGUAGES, absolute, relative_url, url_in
 from kb.yamldata import load_yaml, schema_problems
 
 REDIRECTS_FILE = "data/redirects.yaml"
@@ -37,13 +37,6 @@ _PATH = re.compile(r"(?:[a-z0-9][a-z0-9._-]*/)+")
 
 # The second line of a redirect page's script: it keeps the visitor's #anchor.
 _SCRIPT_TAIL = "location.replace(target + location.hash);"
-
-# The redirect page's words, per language.
-_WORDS = {
-    "zh": {"title": "页面已移动", "moved": "本页已移至 {link}。"},
-    "en": {"title": "Page moved", "moved": "This page has moved to {link}."},
-}
-
 
 @dataclass(frozen=True)
 class Redirect:
@@ -168,17 +161,10 @@ def site_redirect_problems(site) -> list[Problem]:
     return problems + check_redirects(redirects, live_urls(site))
 
 
-def relative_url(from_url: str, to_url: str) -> str:
-    """Page-relative link between two site-relative directory URLs ("" is the root)."""
-    rel = posixpath.relpath(to_url or ".", from_url or ".")
-    return "./" if rel == "." else rel + "/"
-
-
 def redirect_page(lang: str, old: str, new: str, site_url: str | None, title: str | None = None) -> str:
     """The HTML of the redirect page at `old` (language-neutral) in one language."""
     language = BY_CODE[lang]
     target = relative_url(url_in(language, old), url_in(language, new))
-    words = _WORDS[lang]
     if not title:
         title = absolute(site_url, url_in(language, new)) if site_url else target
     link = f'<a href="{html.escape(target)}">{html.escape(title)}</a>'
@@ -193,7 +179,7 @@ def redirect_page(lang: str, old: str, new: str, site_url: str | None, title: st
         f'<html lang="{language.html_lang}">\n'
         "<head>\n"
         '<meta charset="utf-8">\n'
-        f"<title>{html.escape(words['title'])}</title>\n"
+        f"<title>{html.escape(label('moved_title', lang))}</title>\n"
         '<meta name="robots" content="noindex">\n'
         f"{canonical}"
         f"<script>var target = {json.dumps(target)};\n"
@@ -201,7 +187,7 @@ def redirect_page(lang: str, old: str, new: str, site_url: str | None, title: st
         f'<meta http-equiv="refresh" content="0; url={html.escape(target)}">\n'
         "</head>\n"
         "<body>\n"
-        f"<p>{words['moved'].format(link=link)}</p>\n"
+        f"<p>{label('moved_to', lang, link=link)}</p>\n"
         "</body>\n"
         "</html>\n"
     )

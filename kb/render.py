@@ -6,23 +6,15 @@ the glossary index, the bibliography and the verdict table.
 """
 import html
 import json
-import posixpath
 from collections import defaultdict
 
 from kb import bibliography, citebox, markup
 from kb.content import Page, Site
+from kb.languages import relative_url
 from kb.labels import label
 from kb.normalise import normalise
 
 E = html.escape
-
-
-def relative_url(from_url: str, to_url: str) -> str:
-    """Relative link between two language-neutral page URLs ('a/b/' style)."""
-    start = from_url.rstrip("/") or "."
-    target = to_url.rstrip("/") or "."
-    rel = posixpath.relpath(target, start)
-    return "./" if rel == "." else rel + "/"
 
 
 def term_url(term_id: str) -> str:
