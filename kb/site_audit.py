@@ -1,6 +1,6 @@
 """Checks on the built site (HTML and CSS), as opposed to the Markdown sources.
 
-Used by the tests and by scripts/audit_site.py. Each function returns a list of problem
+Used by tests/test_site.py on the real build. Each function returns a list of problem
 strings; an empty list means the site passes.
 """
 import re
