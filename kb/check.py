@@ -117,11 +117,10 @@ def compare_translations(first: Page, second: Page) -> list[Problem]:
                 if ident not in theirs and ident not in reported:
                     reported.add(ident)
                     problems.append(Problem(page.display, line, code, f"{what} '{ident}' is missing from {other.display}"))
-    for page, other in ((first, second), (second, first)):
-        verdicts = {c.id: c.verdict for c in other.parsed.claims}
-        for claim in page.parsed.claims:
-            if claim.id in verdicts and verdicts[claim.id] != claim.verdict and page is first:
-                problems.append(Problem(page.display, claim.line, "PAG002", f"claim '{claim.id}' is '{claim.verdict}' here but '{verdicts[claim.id]}' in {other.display}"))
+    verdicts = {c.id: c.verdict for c in second.parsed.claims}
+    for claim in first.parsed.claims:
+        if claim.id in verdicts and verdicts[claim.id] != claim.verdict:
+            problems.append(Problem(first.display, claim.line, "PAG002", f"claim '{claim.id}' is '{claim.verdict}' here but '{verdicts[claim.id]}' in {second.display}"))
     return problems
 
 

@@ -2,7 +2,7 @@
 LABELS = {
     "references": {"zh": "参考文献", "en": "References"},
     "definition": {"zh": "定义", "en": "Definition"},
-    "english_name": {"zh": "英文", "en": "Chinese"},
+    "other_name": {"zh": "英文", "en": "Chinese"},  # the name in the other language
     "abbreviations": {"zh": "缩写", "en": "Abbreviations"},
     "also_called": {"zh": "又称", "en": "Also written"},
     "related": {"zh": "相关术语", "en": "Related terms"},

@@ -148,7 +148,7 @@ def term_header(site: Site, page: Page) -> str:
     lang = page.lang
     other = "en" if lang == "zh" else "zh"
     lines = [f"# {E(term.title(lang))} {{#{term.id}}}", ""]
-    names = [f'<span class="kb-names__label">{label("english_name", lang)}</span> <span lang="{other}">{E(term.name(other))}</span>']
+    names = [f'<span class="kb-names__label">{label("other_name", lang)}</span> <span lang="{other}">{E(term.name(other))}</span>']
     if term.abbr:
         names.append(f'<span class="kb-names__label">{label("abbreviations", lang)}</span> {E(", ".join(term.abbr))}')
     aliases = term.aliases[lang] + [a for a in term.aliases[other] if a not in term.aliases[lang]]
@@ -191,12 +191,10 @@ def term_footer(site: Site, page: Page) -> str:
         parts.append(f'## {label("note", lang)} {{#note}}\n\n{E(term.note[lang])}')
     related = related_terms(site, term.id)
     if related:
+        colon = "：" if lang == "zh" else ": "
         items = [
             f'- <a class="kb-term" href="{E(relative_url(page.url, term_url(r)))}" title="{E(definition_of(site, lang, r))}">'
-            f'{E(site.terms[r].name(lang))}</a>：{E(definition_of(site, lang, r))}'
-            if lang == "zh" else
-            f'- <a class="kb-term" href="{E(relative_url(page.url, term_url(r)))}" title="{E(definition_of(site, lang, r))}">'
-            f'{E(site.terms[r].name(lang))}</a>: {E(definition_of(site, lang, r))}'
+            f'{E(site.terms[r].name(lang))}</a>{colon}{E(definition_of(site, lang, r))}'
             for r in related
         ]
         parts.append(f'## {label("related", lang)} {{#related data-search-exclude}}\n\n' + "\n".join(items))

@@ -29,9 +29,11 @@ def site_url():
     with open(REPO / "mkdocs.yml", encoding="utf-8") as f:
         text = f.read()
     # mkdocs.yml uses !ENV; read the default the same way MkDocs does without SITE_URL.
-    loader = yaml.SafeLoader
-    loader.add_constructor("!ENV", lambda l, node: l.construct_sequence(node)[-1])
-    return os.environ.get("SITE_URL") or yaml.load(text, Loader=loader)["site_url"]
+    class Loader(yaml.SafeLoader):  # a subclass: registering !ENV must not leak into SafeLoader
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+    return os.environ.get("SITE_URL") or yaml.load(text, Loader=Loader)["site_url"]
 
 
 def page(site, lang, path):

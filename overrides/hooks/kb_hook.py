@@ -39,9 +39,9 @@ def on_config(config):
 def on_pre_build(config):
     """Load the content model and refuse to build content the checker rejects."""
     global _site
-    _site = content.load_site(Path(config.config_file_path).parent)
     if _i18n_inner_build(config):
-        return  # already checked by the default-language build of this run
+        return  # the default-language build of this run loaded and checked the content
+    _site = content.load_site(Path(config.config_file_path).parent)
     problems = check.check_site(_site)
     if problems:
         listing = "\n".join(str(problem) for problem in problems)

@@ -50,6 +50,13 @@ def test_search_index_waits_until_search_is_opened(page, base_url):
     assert any(url.endswith("search/search_index.json") for url in requests)
 
 
+def test_typing_in_the_glossary_filter_does_not_fetch_the_search_index(page, base_url):
+    requests, _ = visit(page, base_url + TEMPLATES["glossary"])
+    page.locator("#kb-filter-input").press_sequentially("fsmk7")  # s and f are search shortcuts
+    page.wait_for_timeout(500)
+    assert not any("search_index.json" in url for url in requests)
+
+
 @pytest.mark.parametrize("lang", LANG_PREFIXES)
 @pytest.mark.parametrize("template", TEMPLATES)
 def test_no_serious_accessibility_violation(page, base_url, lang, template):
