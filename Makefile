@@ -1,37 +1,45 @@
 # Two entry points for a fresh machine (see README): `make serve` and `make test`.
-# Both create .venv and install the exact pins first; a second run skips what is done.
+# Both create .venv and install the exact pins and this project (`pip install -e .`, which
+# provides the kb-* commands) first; a second run skips what is done. Set-up needs access
+# to the package index (PyPI).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check dev browser bench clean
+.PHONY: serve test build check dev dev-en browser bench clean
 
-$(BIN)/.installed: requirements.txt requirements-test.txt constraints.txt
+$(BIN)/.installed: requirements.txt requirements-test.txt constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt -c constraints.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-## Build the site strictly, then serve the built site/ at http://127.0.0.1:$(PORT)/
+## Build both languages strictly, then serve site/ at http://127.0.0.1:$(PORT)/ as static
+## hosts do (unknown paths get the 404 page of their language)
 serve: build
-	@echo "Serving site/ at http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
-	$(BIN)/python -m http.server --directory site --bind 127.0.0.1 $(PORT)
+	$(BIN)/kb-serve --site site --port $(PORT)
 
 ## Run the whole test suite (installs Debian's Chromium for the browser tests when root)
 test: $(BIN)/.installed browser
 	$(BIN)/python -m pytest
 
+## Each language on its own (mkdocs.yml, then mkdocs.en.yml into site/en/), strictly
 build: $(BIN)/.installed
-	$(BIN)/mkdocs build --strict
+	$(BIN)/kb-build
 
 ## Check the Markdown sources (citations, terms, claims, translations, links)
 check: $(BIN)/.installed
-	$(BIN)/python scripts/check_content.py
+	$(BIN)/kb-check
 
-## Live-reloading preview while writing
+## Live-reloading preview while writing: Chinese (dev) or English (dev-en), one language
+## at a time, at http://127.0.0.1:$(PORT)/ (the language switcher leads off the preview)
 dev: $(BIN)/.installed
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:$(PORT)
+
+dev-en: $(BIN)/.installed
+	$(BIN)/mkdocs serve --strict -f mkdocs.en.yml -a 127.0.0.1:$(PORT)
 
 browser:
 	@scripts/install_browser.sh

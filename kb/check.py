@@ -1,6 +1,6 @@
 """Every content rule, as one function over the site model: check_site(site) -> problems.
 
-The command-line checker (scripts/check_content.py) prints them; the MkDocs hook fails
+The command-line checker (kb-check, kb/check_command.py) prints them; the MkDocs hook fails
 the build with them. Codes and their meanings: kb/diagnostics.py.
 """
 import posixpath

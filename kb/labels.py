@@ -23,6 +23,12 @@ LABELS = {
     "copied": {"zh": "已复制", "en": "Copied"},
     "moved_title": {"zh": "页面已移动", "en": "Page moved"},
     "moved_to": {"zh": "本页已移至 {link}。", "en": "This page has moved to {link}."},
+    "not_found_title": {"zh": "找不到这个页面", "en": "Page not found"},
+    "not_found_text": {
+        "zh": "这个地址没有页面：可能输错了，或者页面已移动。可以用上方的搜索，或回到首页。",
+        "en": "There is no page at this address: it may be mistyped, or the page has moved. Try the search above, or go back to the home page.",
+    },
+    "not_found_home": {"zh": "回到首页", "en": "Go to the home page"},
     "reviewed": {"zh": "最后审核：", "en": "Last reviewed:"},
     "cite_this_page": {"zh": "引用本页", "en": "Cite this page"},
     "copy_plain": {"zh": "复制链接", "en": "Copy link"},

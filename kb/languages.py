@@ -11,13 +11,13 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Language:
     code: str  # folder in docs/ and the search-index language
-    html_lang: str  # <html lang>, as Material's translations set it
-    hreflang: str  # hreflang alternates: zh-Hans says "Simplified Chinese" precisely
+    html_lang: str  # <html lang> (overrides/partials/languages/custom.html for zh-Hans)
+    hreflang: str  # hreflang alternates and switcher: zh-Hans says "Simplified Chinese"
     og_locale: str  # Open Graph locale
     prefix: str  # URL prefix: "" for the default language
 
 
-ZH = Language(code="zh", html_lang="zh", hreflang="zh-Hans", og_locale="zh_CN", prefix="")
+ZH = Language(code="zh", html_lang="zh-Hans", hreflang="zh-Hans", og_locale="zh_CN", prefix="")
 EN = Language(code="en", html_lang="en", hreflang="en", og_locale="en_US", prefix="en/")
 LANGUAGES = (ZH, EN)
 DEFAULT = ZH
@@ -43,6 +43,14 @@ def relative_url(from_url: str, to_url: str) -> str:
     so the site works from any sub-path."""
     rel = posixpath.relpath(to_url.rstrip("/") or ".", from_url.rstrip("/") or ".")
     return "./" if rel == "." else rel + "/"
+
+
+def site_root(home_url: str, lang: Language) -> str:
+    """The whole site's address, from one language build's site_url (its home page)."""
+    home = home_url.rstrip("/") + "/"
+    if lang.prefix and home.endswith("/" + lang.prefix):
+        return home[: -len(lang.prefix)]
+    return home
 
 
 def absolute(site_url: str, relative_url: str) -> str:

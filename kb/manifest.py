@@ -4,7 +4,7 @@ links/manifest.txt lists, one per line and sorted, the site-relative URL of ever
 the built site in both languages (`glossary/osteocalcin/`, `en/glossary/osteocalcin/`;
 the Chinese home page is `./`) and of every element id inside its article content
 (`en/glossary/osteocalcin/#definition`): headings, claims, reference entries, term-page
-anchors. scripts/update_manifest.py writes it from a built site; the tests check that
+anchors. kb-update-manifest (kb/update_manifest.py) writes it from a built site; the tests check that
 every entry still resolves (or is covered by data/redirects.yaml) and that the file is
 up to date. It is never edited by hand.
 """
@@ -86,7 +86,7 @@ def parse(text: str, path: str = MANIFEST_FILE) -> tuple[list[Entry], list[Probl
         elif not url.partition("#")[0].endswith("/"):
             reason = "a page URL ends with '/'"
         if reason:
-            problems.append(Problem(path, number, "LNK102", f"'{url}': {reason}; regenerate the file with scripts/update_manifest.py"))
+            problems.append(Problem(path, number, "LNK102", f"'{url}': {reason}; regenerate the file with kb-update-manifest"))
             continue
         seen[url] = number
         entries.append(Entry(number, url))

@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from kb.content import LANG_CODES, url_of
+from kb.csp import with_policy
 from kb.diagnostics import Problem
 from kb.labels import label
 from kb.languages import BY_CODE, LANGUAGES, absolute, relative_url, url_in
@@ -193,9 +194,12 @@ def redirect_page(lang: str, old: str, new: str, site_url: str | None, title: st
     )
 
 
-def write_redirect_pages(site_dir: Path, redirects: list[Redirect], site_url: str | None, titles=None) -> list[Path]:
-    """Write every redirect page, in every language, into a built site; return the files.
+def write_redirect_pages(site_dir: Path, redirects: list[Redirect], site_url: str | None, titles=None,
+                         languages=LANGUAGES) -> list[Path]:
+    """Write every redirect page, in each of `languages`, into a built site; return the files.
 
+    site_dir is the whole site's output (a language's pages under its prefix); a
+    one-language build passes its own directory as that language's part of it.
     titles: optional {(lang code, language-neutral URL): page title} for the link text.
     Refuses (ValueError) to overwrite a file the build wrote (an earlier redirect page,
     left by a `--dirty` rebuild, is replaced).
@@ -203,21 +207,26 @@ def write_redirect_pages(site_dir: Path, redirects: list[Redirect], site_url: st
     titles = titles or {}
     written = []
     for redirect in redirects:
-        for lang in LANGUAGES:
+        for lang in languages:
             file = Path(site_dir) / url_in(lang, redirect.old) / "index.html"
             if file.exists() and _SCRIPT_TAIL not in file.read_text("utf-8"):  # not an earlier redirect page
                 raise ValueError(f"{REDIRECTS_FILE}:{redirect.line}: RED003 redirect '{redirect.old}' would overwrite {file}")
             file.parent.mkdir(parents=True, exist_ok=True)
             title = titles.get((lang.code, redirect.new))
-            file.write_text(redirect_page(lang.code, redirect.old, redirect.new, site_url, title), "utf-8")
+            page = redirect_page(lang.code, redirect.old, redirect.new, site_url, title)
+            file.write_text(with_policy(page), "utf-8")
             written.append(file)
     return written
 
 
-def publish(site, site_dir: Path, site_url: str | None) -> list[Path]:
-    """Write the redirect pages of data/redirects.yaml into a built site (the hook calls this)."""
+def publish(site, site_dir: Path, site_url: str | None, lang) -> list[Path]:
+    """Write one language's redirect pages of data/redirects.yaml into that language's
+    build output, `site_dir` (the hook calls this); site_url is the whole site's address."""
     redirects, problems = load_redirects(site.root)
     if problems:  # the build checks them first; never write half a set
         raise ValueError("\n".join(str(p) for p in problems))
     titles = {(lang, url_of(path)): site.title(lang, path) for lang, path in site.pages}
-    return write_redirect_pages(site_dir, redirects, site_url, titles)
+    whole_site = Path(site_dir)
+    for _ in filter(None, lang.prefix.split("/")):  # site/en -> site
+        whole_site = whole_site.parent
+    return write_redirect_pages(whole_site, redirects, site_url, titles, languages=(lang,))

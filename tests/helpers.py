@@ -1,11 +1,13 @@
 """Helpers shared by the test modules (conftest.py holds only fixtures)."""
 import os
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from kb.build import build_site
+
 REPO = Path(__file__).resolve().parents[1]
+# What a copy of the repository needs to build (tests/fixtures/site holds the content).
+BUILD_FILES = ("mkdocs.yml", "mkdocs.en.yml", "overrides")
 
 
 @dataclass
@@ -15,10 +17,8 @@ class Build:
     output: str
 
 
-def run_mkdocs_build(site_dir: Path, config: Path = REPO / "mkdocs.yml", extra_env=None) -> Build:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
-    )
-    return Build(site_dir, result.returncode, result.stdout + result.stderr)
+def run_mkdocs_build(site_dir: Path, root: Path = REPO, extra_env=None) -> Build:
+    """Build every language of the site at root (kb-build) into site_dir."""
+    env = {**os.environ, **(extra_env or {})}
+    returncode, output = build_site(root, site_dir, capture=True, env=env)
+    return Build(site_dir, returncode, output)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import REPO, run_mkdocs_build
+from helpers import BUILD_FILES, REPO, run_mkdocs_build
 from kb.check import check_site
 from kb.content import load_site
 from kb.diagnostics import CODES
@@ -327,7 +327,7 @@ def test_every_problem_code_is_tested():
 # --- Command line and build ------------------------------------------------------------
 
 def run_checker(*args):
-    return subprocess.run([sys.executable, str(REPO / "scripts/check_content.py"), *args],
+    return subprocess.run([sys.executable, "-m", "kb.check_command", *args],
                           capture_output=True, text=True, timeout=60)
 
 
@@ -352,11 +352,13 @@ def test_real_content_passes_the_checker():
 
 
 def test_build_fails_on_a_broken_citation(fixture_site):
-    for item in ("mkdocs.yml", "overrides", "kb"):
+    for item in BUILD_FILES:
         src = REPO / item
         (shutil.copytree if src.is_dir() else shutil.copy)(src, fixture_site / item)
     edit(fixture_site, ZH_INDEX, "[@alpha2020]", "[@nosuch2000]")
     edit(fixture_site, EN_INDEX, "[@alpha2020]", "[@nosuch2000]")
-    build = run_mkdocs_build(fixture_site / "site", config=fixture_site / "mkdocs.yml")
+    build = run_mkdocs_build(fixture_site / "site", root=fixture_site)
     assert build.returncode != 0
     assert f"{ZH_INDEX}:8: CIT001 unknown citation key 'nosuch2000'" in build.output
+    # The content check runs once per full build: each problem is reported once.
+    assert build.output.count(f"{EN_INDEX}:8: CIT001 unknown citation key 'nosuch2000'") == 1

@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import REPO, run_mkdocs_build
+from helpers import BUILD_FILES, REPO, run_mkdocs_build
 from kb import manifest, redirects
 from kb.check import check_site
 from kb.content import load_site, url_of
@@ -23,7 +23,7 @@ REDIRECTS = "data/redirects.yaml"
 OLD = "articles/mk4-vs-mk7-interview/"
 NEW = "articles/mk4-mk7-interview/"
 SITE_URL = "https://example.org/kb/"  # a sub-path, as on a GitHub project page
-UPDATE = REPO / "scripts" / "update_manifest.py"
+UPDATE = ["-m", "kb.update_manifest"]
 PROBLEM_LINE = re.compile(r"^[\w./-]+:\d+: [A-Z]+\d{3} ")
 
 
@@ -35,7 +35,7 @@ def real_redirects() -> dict:
 
 def real_manifest() -> list:
     file = REPO / manifest.MANIFEST_FILE
-    assert file.is_file(), f"{manifest.MANIFEST_FILE} is missing: run `python scripts/update_manifest.py`"
+    assert file.is_file(), f"{manifest.MANIFEST_FILE} is missing: run `kb-update-manifest`"
     entries, problems = manifest.read(file)
     assert problems == [], "\n".join(map(str, problems))
     return entries
@@ -45,10 +45,10 @@ def real_manifest() -> list:
 
 def test_manifest_is_sorted_and_well_formed():
     entries = real_manifest()
-    assert entries, f"{manifest.MANIFEST_FILE} is empty: run `python scripts/update_manifest.py`"
+    assert entries, f"{manifest.MANIFEST_FILE} is empty: run `kb-update-manifest`"
     text = (REPO / manifest.MANIFEST_FILE).read_text("utf-8")
     assert text == manifest.format_manifest(e.url for e in entries), (
-        f"{manifest.MANIFEST_FILE} was edited by hand: regenerate it with `python scripts/update_manifest.py`"
+        f"{manifest.MANIFEST_FILE} was edited by hand: regenerate it with `kb-update-manifest`"
     )
 
 
@@ -58,7 +58,7 @@ def test_every_manifest_entry_resolves(site):
         "\n".join(map(str, problems))
         + "\nThese published links no longer resolve. Add a redirect to data/redirects.yaml for a"
         " renamed page, or restore the anchor; drop them only knowingly, with"
-        " `python scripts/update_manifest.py --allow-removals`."
+        " `kb-update-manifest --allow-removals`."
     )
 
 
@@ -66,7 +66,7 @@ def test_manifest_is_up_to_date(site):
     new = manifest.missing(real_manifest(), manifest.collect(site))
     assert new == [], (
         f"{len(new)} URL(s) of the built site are not in {manifest.MANIFEST_FILE} (first: {new[:5]}); "
-        "run `python scripts/update_manifest.py` and commit the result"
+        "run `kb-update-manifest` and commit the result"
     )
 
 
@@ -195,7 +195,7 @@ def test_redirect_listed_twice(root):
 
 def test_checker_cli_reports_redirect_problems(root):
     (root / REDIRECTS).write_text("old/: articles/nowhere/\nabout/: glossary/\n", "utf-8")
-    result = subprocess.run([sys.executable, str(REPO / "scripts/check_content.py"), "--root", str(root)],
+    result = subprocess.run([sys.executable, "-m", "kb.check_command", "--root", str(root)],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
@@ -237,14 +237,14 @@ def test_redirect_pages_never_replace_a_built_page(tmp_path):
 
 def copy_buildable_fixture(dest: Path) -> Path:
     shutil.copytree(FIXTURE, dest)
-    for item in ("mkdocs.yml", "overrides", "kb"):
+    for item in BUILD_FILES:
         src = REPO / item
         (shutil.copytree if src.is_dir() else shutil.copy)(src, dest / item)
     return dest
 
 
 def build(root: Path, name: str):
-    result = run_mkdocs_build(root.parent / name, config=root / "mkdocs.yml", extra_env={"SITE_URL": SITE_URL})
+    result = run_mkdocs_build(root.parent / name, root=root, extra_env={"SITE_URL": SITE_URL})
     assert result.returncode == 0, result.output
     return result.site
 
@@ -357,15 +357,15 @@ def test_redirect_pages_exist_in_both_languages(renamed, lang):
 def test_build_fails_on_a_bad_redirect(tmp_path):
     root = copy_buildable_fixture(tmp_path / "root")
     (root / REDIRECTS).write_text("old/: articles/nowhere/\n", "utf-8")
-    result = run_mkdocs_build(root / "site", config=root / "mkdocs.yml")
+    result = run_mkdocs_build(root / "site", root=root)
     assert result.returncode != 0
     assert f"{REDIRECTS}:1: RED001 redirect 'old/': the target 'articles/nowhere/' is not a page of the site" in result.output
 
 
-# --- scripts/update_manifest.py -------------------------------------------------------
+# --- kb-update-manifest -------------------------------------------------------------
 
 def run_update(*args):
-    return subprocess.run([sys.executable, str(UPDATE), *args], capture_output=True, text=True, timeout=600)
+    return subprocess.run([sys.executable, *UPDATE, *args], capture_output=True, text=True, timeout=600)
 
 
 def test_update_refuses_to_drop_vanished_links(renamed, tmp_path):
@@ -425,6 +425,6 @@ def test_update_reports_bad_redirects_and_malformed_lines(renamed, tmp_path):
     result = run_update("--root", str(root), "--site", str(renamed["before"]))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "links/manifest.txt:2: LNK102 '/about/': not a site-relative URL (no leading slash or host); regenerate the file with scripts/update_manifest.py",
-        "links/manifest.txt:3: LNK102 './': duplicate of line 1; regenerate the file with scripts/update_manifest.py",
+        "links/manifest.txt:2: LNK102 '/about/': not a site-relative URL (no leading slash or host); regenerate the file with kb-update-manifest",
+        "links/manifest.txt:3: LNK102 './': duplicate of line 1; regenerate the file with kb-update-manifest",
     ]

@@ -1,16 +1,18 @@
-"""The built site: both languages, the public URL scheme, metadata, no third-party loads,
-segmented per-language search, language-switch links, and a quiet strict build."""
+"""The built site: both languages (each its own build), the public URL scheme, metadata,
+hreflang in the sitemaps, a Content-Security-Policy on every page, no third-party loads,
+segmented per-language search, language-switch links, 404 pages, and a quiet strict build."""
 import json
 import os
 import subprocess
 import sys
+from xml.etree import ElementTree
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
 from helpers import REPO, run_mkdocs_build
-from kb import search_index, site_audit
+from kb import csp, search_index, site_audit
 from kb.languages import LANGUAGES
 
 # The public URL contract (forum posts link to these for years); the manifest of issue 6
@@ -62,7 +64,7 @@ def test_html_lang_matches_the_language(site, lang):
 
 
 def test_english_is_under_en_and_chinese_at_the_root(site):
-    assert page(site, LANGUAGES[0], "").html["lang"] == "zh"
+    assert page(site, LANGUAGES[0], "").html["lang"] == "zh-Hans"
     assert page(site, LANGUAGES[1], "").html["lang"] == "en"
 
 
@@ -81,13 +83,10 @@ def test_every_page_has_description_canonical_hreflang_and_cards(site):
 
         assert len(meta(name="description")) > 20, where
         assert soup.find("link", rel="canonical")["href"] == url, where
-        alternates = {l["hreflang"]: l["href"] for l in soup.find_all("link", rel="alternate", hreflang=True)}
+        # hreflang alternates live in the sitemaps (see below): Material fetches a
+        # sitemap.xml beside every <link rel=alternate>.
+        assert soup.find("link", rel="alternate") is None, where
         path = url[len(base):].removeprefix("en/")
-        assert alternates == {
-            "zh-Hans": base + path,
-            "en": base + "en/" + path,
-            "x-default": base + path,
-        }, where
         assert meta(property="og:url") == url
         for prop in ("og:title", "og:description", "og:site_name", "og:type"):
             meta(property=prop)
@@ -97,6 +96,34 @@ def test_every_page_has_description_canonical_hreflang_and_cards(site):
         image = meta(property="og:image")
         assert image.startswith(base) and (site / image[len(base):]).is_file(), where
         assert meta(name="twitter:image") == image
+
+
+def sitemap_alternates(site, lang):
+    """{loc: {hreflang: href}} of one language's sitemap.xml."""
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ElementTree.parse(site / lang.prefix / "sitemap.xml").getroot()
+    return {
+        url.find("s:loc", ns).text: {l.get("hreflang"): l.get("href") for l in url.findall("x:link", ns)}
+        for url in root.findall("s:url", ns)
+    }
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda l: l.code)
+def test_each_sitemap_lists_its_pages_with_hreflang_matching_html_lang(site, lang):
+    base = site_url().rstrip("/") + "/"
+    entries = sitemap_alternates(site, lang)
+    locs = {base + lang.prefix + p for p in URL_SCHEME}
+    assert locs <= set(entries)
+    assert all(loc.startswith(base + lang.prefix) for loc in entries)
+    if not lang.prefix:
+        assert not any(loc.startswith(base + "en/") for loc in entries)
+    for loc, alternates in entries.items():
+        path = loc[len(base + lang.prefix):]
+        assert alternates == {
+            "zh-Hans": base + path, "en": base + "en/" + path, "x-default": base + path,
+        }, loc
+    # The tags match the pages' <html lang>.
+    assert {l.html_lang for l in LANGUAGES} <= set(next(iter(entries.values())))
 
 
 def test_no_generator_tag_or_footer_credit(site):
@@ -142,24 +169,32 @@ def test_audit_scans_css_files(tmp_path):
     assert site_audit.external_resources_in_site(tmp_path) == ["a.css: url(https://cdn.example/x.css)"]
 
 
+def index_file(site, lang):
+    return site / lang.prefix / search_index.INDEX
+
+
 def load_index(site, lang):
-    return json.loads(search_index.index_path(site, lang.code).read_text("utf-8"))
+    return json.loads(index_file(site, lang).read_text("utf-8"))
 
 
 def test_each_language_has_its_own_search_index(site):
     zh, en = (load_index(site, lang) for lang in LANGUAGES)
-    assert zh["config"]["lang"] == ["zh"] and en["config"]["lang"] == ["en"]
+    assert "zh" in zh["config"]["lang"] and en["config"]["lang"] == ["en"]
     zh_titles = {doc["title"] for doc in zh["docs"]}
     en_titles = {doc["title"] for doc in en["docs"]}
     assert "术语表" in zh_titles and "Glossary" not in zh_titles
     assert "Glossary" in en_titles and "术语表" not in en_titles
-    # Locations are relative to the language root, which the page config points at.
+    # Locations are relative to the language's own root, which is its build's base.
     assert all(not doc["location"].startswith("en/") for doc in en["docs"])
-    assert '"base":"../../en/"' in page(site, LANGUAGES[1], "glossary/").find(id="__config").string.replace(" ", "")
+    assert '"base":".."' in page(site, LANGUAGES[1], "glossary/").find(id="__config").string.replace(" ", "")
+    # Each language build is its own site: its own assets, sitemap and 404 page.
+    for lang in LANGUAGES:
+        for name in ("sitemap.xml", "404.html", "assets/kb.js"):
+            assert (site / lang.prefix / name).is_file(), (lang.code, name)
 
 
 def test_chinese_search_text_is_segmented_and_stored_unescaped(site):
-    raw = search_index.index_path(site, "zh").read_text("utf-8")
+    raw = index_file(site, LANGUAGES[0]).read_text("utf-8")
     assert "\\u" not in raw.split('"docs"')[1], "Han text should be raw UTF-8, not escaped"
     zh = load_index(site, LANGUAGES[0])
     assert search_index.unsegmented_docs(zh) == []
@@ -171,15 +206,16 @@ def test_segmentation_check_catches_an_unsegmented_index():
     assert search_index.unsegmented_docs(index) == ["a/"]
 
 
-def test_split_site_index_refuses_unsegmented_chinese(tmp_path):
-    merged = {"config": {"lang": ["zh", "en"]}, "docs": [
-        {"location": "", "title": "首页", "text": "维生素补充剂的证据整理"},
-        {"location": "en/", "title": "Home", "text": "Evidence"},
-    ]}
+def test_finish_index_refuses_unsegmented_chinese_and_unescapes(tmp_path):
     (tmp_path / "search").mkdir()
-    (tmp_path / "search" / "search_index.json").write_text(json.dumps(merged))
+    index = {"config": {"lang": ["zh"]}, "docs": [{"location": "", "title": "首页", "text": "维生素\u200b补充剂"}]}
+    (tmp_path / search_index.INDEX).write_text(json.dumps(index))
+    search_index.finish_index(tmp_path)
+    assert "维生素" in (tmp_path / search_index.INDEX).read_text("utf-8")
+    index["docs"][0]["text"] = "维生素补充剂的证据整理"
+    (tmp_path / search_index.INDEX).write_text(json.dumps(index))
     with pytest.raises(search_index.SegmentationError, match="not segmented"):
-        search_index.split_site_index(tmp_path)
+        search_index.finish_index(tmp_path)
 
 
 def test_build_fails_when_jieba_is_missing(tmp_path):
@@ -193,12 +229,61 @@ def test_build_fails_when_jieba_is_missing(tmp_path):
 @pytest.mark.parametrize("path", URL_SCHEME)
 def test_language_switch_links_point_at_the_same_page(site, path):
     zh, en = LANGUAGES
+    # In the HTML, each switcher link leads to its language's home (kb.js carries the
+    # path and #anchor over; tests/browser check that).
     zh_switch = page(site, zh, path).select_one('a.md-select__link[hreflang="en"]')["href"]
-    en_switch = page(site, en, path).select_one('a.md-select__link[hreflang="zh"]')["href"]
+    en_switch = page(site, en, path).select_one('a.md-select__link[hreflang="zh-Hans"]')["href"]
     # Relative links only: the site may be served from a sub-path (a GitHub project page).
     assert not zh_switch.startswith("/") and not en_switch.startswith("/")
-    assert (site / path / zh_switch).resolve() == (site / "en" / path).resolve()
-    assert (site / "en" / path / en_switch).resolve() == (site / path).resolve()
+    assert (site / path / zh_switch).resolve() == (site / "en").resolve()
+    assert (site / "en" / path / en_switch).resolve() == site.resolve()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda l: l.code)
+def test_404_page_speaks_its_language_and_searches_its_own_index(site, lang):
+    soup = BeautifulSoup((site / lang.prefix / "404.html").read_text("utf-8"), "html.parser")
+    assert soup.html["lang"] == lang.html_lang
+    # The page is served at any depth: its links and search base are absolute paths.
+    base = json.loads(soup.find(id="__config").string)["base"]
+    assert base == "/" + lang.prefix
+    assert soup.select_one("a[data-kb-home]")["href"] in ("/" + lang.prefix, "/" + lang.prefix + "./")
+    assert soup.find("h1").get_text(strip=True) != "404 - Not found"
+    assert soup.select_one('[data-md-component="search-query"]') is not None
+
+
+def html_files(site):
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_html_file_has_a_content_security_policy_matching_its_scripts(site):
+    for file in html_files(site):
+        html = file.read_text("utf-8")
+        soup = BeautifulSoup(html, "html.parser")
+        meta = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert meta is not None, file
+        assert meta is soup.head.find(True), f"{file}: the policy must come first in <head>"
+        policy = meta["content"]
+        assert "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0], file
+        assert "default-src 'self'" in policy and "connect-src 'self'" in policy, file
+        for script in soup.find_all("script", src=False):
+            if script.get("type", "text/javascript") not in ("text/javascript", "module"):
+                continue
+            assert csp.inline_script_hashes(f"<script>{script.string or ''}</script>")[0] in policy, file
+
+
+def test_csp_hashes_each_inline_script_and_skips_data_and_external_ones():
+    html = (
+        '<html><head><script>a()</script><script src="x.js"></script>'
+        '<script type="application/json">{"a":1}</script><script type="text/javascript">b()</script>'
+        "</head></html>"
+    )
+    hashes = csp.inline_script_hashes(html)
+    assert len(hashes) == 2 and all(h.startswith("'sha256-") for h in hashes)
+    out = csp.with_policy(html)
+    assert out.startswith('<html><head>\n<meta http-equiv="Content-Security-Policy"')
+    assert f"script-src 'self' {hashes[0]} {hashes[1]};" in out
+    with pytest.raises(ValueError):
+        csp.with_policy(out)
 
 
 def test_strict_build_prints_no_warning_or_banner(built_site):

@@ -1,5 +1,5 @@
 /* Small behaviours on top of Material, no dependencies:
-   language switch keeps the #anchor, term and citation tooltips (hover, focus and tap),
+   language switch keeps the page and #anchor, the search dialog's name, term and citation tooltips (hover, focus and tap),
    copy buttons (cite box, headings, claims), and the glossary filter. */
 (function () {
   "use strict";
@@ -8,16 +8,33 @@
     ? { copied: "已复制", copyLink: "复制指向此处的链接", failed: "复制失败", open: "打开术语页", none: "没有匹配的术语。" }
     : { copied: "Copied", copyLink: "Copy a link to this place", failed: "Copy failed", open: "Open the term page", none: "No matching term." };
 
-  /* --- Language switch keeps the #anchor (ids are the same in both languages) --- */
+  /* --- Language switch: the same page and #anchor in the other language ---
+     The switcher's links (Material's extra.alternate) point at each language's home. Every
+     page exists in every language at the same path below its home, with the same ids, so
+     the path below this language's home carries over. The 404 page (no canonical link)
+     keeps the plain home links: its path exists nowhere. */
+  var here = document.querySelector('a.md-select__link[hreflang="' + document.documentElement.lang + '"]');
+  var homes = Array.prototype.map.call(document.querySelectorAll("a.md-select__link[hreflang]"), function (link) {
+    return { link: link, home: link.href };
+  });
   function syncLanguageLinks() {
-    document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (link) {
-      var url = new URL(link.href, location.href);
-      url.hash = location.hash;
-      link.href = url.href;
-    });
+    if (!here || !document.querySelector('link[rel="canonical"]')) return;
+    var ownHome = homes.filter(function (item) { return item.link === here; })[0].home;
+    if (location.href.indexOf(ownHome) !== 0) return;
+    var rest = location.href.slice(ownHome.length);
+    homes.forEach(function (item) { item.link.href = new URL(rest, item.home).href; });
   }
   syncLanguageLinks();
   window.addEventListener("hashchange", syncLanguageLinks);
+
+  /* --- The search dialog's accessible name (axe: aria-dialog-name) ---
+     Material's search partial has no name on its role="dialog"; its input's label is the
+     word "search" in the page's language. */
+  var dialog = document.querySelector('[data-md-component="search"][role="dialog"]');
+  var query = document.querySelector('[data-md-component="search-query"]');
+  if (dialog && query && !dialog.hasAttribute("aria-label")) {
+    dialog.setAttribute("aria-label", query.getAttribute("aria-label") || query.placeholder);
+  }
 
   /* --- Tooltips for term links and citations ---
      The text comes from the link's title, moved to data-kb-tip so the browser does not

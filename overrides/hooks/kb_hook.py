@@ -1,29 +1,35 @@
 """MkDocs adapter: hands each build event to the plain functions in kb/.
 
 Nothing here decides anything; it only connects MkDocs events to kb/ functions and turns
-their complaints into build errors.
+their complaints into build errors. Each language is its own build (mkdocs.yml,
+mkdocs.en.yml; static-i18n's documented build_only_locale), run in turn by kb-build.
 """
 import logging
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-
-from kb import check, content, languages, redirects, render, search_index  # noqa: E402
+# kb is installed with the project (pip install -e ., in the Makefile's set-up).
+from kb import check, content, csp, languages, redirects, render, search_index
+from kb.labels import label
 
 _site = None  # the content model of the current build (kb/content.py)
+_lang = None  # the language of the current build (kb/languages.py)
 
 
-def _i18n_inner_build(config) -> bool:
-    """True while static-i18n rebuilds a non-default language inside the main build."""
+def _build_language(config) -> languages.Language:
+    """The one language this build makes: static-i18n's build_only_locale option."""
     i18n = config.plugins.get("i18n")
-    return bool(i18n and i18n.building)
+    code = i18n.config.build_only_locale if i18n else None
+    if code not in languages.BY_CODE:
+        raise PluginError(f"set plugins.i18n.build_only_locale to one of {sorted(languages.BY_CODE)}")
+    return languages.BY_CODE[code]
 
 
 def on_config(config):
+    global _lang
+    _lang = _build_language(config)
     # Material's search quietly skips Chinese segmentation when jieba is missing; refuse.
     try:
         import jieba
@@ -37,25 +43,25 @@ def on_config(config):
 
 
 def on_pre_build(config):
-    """Load the content model and refuse to build content the checker rejects."""
+    """Load the content model; the default language's build, which every full build runs
+    first (kb-build stops at a failed build), refuses content the checker rejects. The
+    check covers all languages, so the other builds do not repeat it."""
     global _site
-    if _i18n_inner_build(config):
-        return  # the default-language build of this run loaded and checked the content
     _site = content.load_site(Path(config.config_file_path).parent)
+    if _lang != languages.DEFAULT:
+        return
     problems = check.check_site(_site)
     if problems:
         listing = "\n".join(str(problem) for problem in problems)
         raise PluginError(f"content check failed with {len(problems)} problem(s):\n{listing}")
 
 
-def _source_of(page):
-    """(language code, language-neutral path) of a page's Markdown source."""
-    lang, _, path = page.file.src_uri.partition("/")
-    return lang, path
+def _site_root(config) -> str:
+    return languages.site_root(config.site_url, _lang)
 
 
 def on_page_markdown(markdown, page, config, files):
-    lang, path = _source_of(page)
+    lang, _, path = page.file.src_uri.partition("/")  # docs/<lang>/<path>
     model = _site.page(lang, path)
     if model is None:
         raise PluginError(f"{page.file.src_uri}: page missing from the content model")
@@ -65,47 +71,45 @@ def on_page_markdown(markdown, page, config, files):
         # Material's search boosts the "tags" field far above text (without the tags
         # plugin, tags are not displayed): a term's names put its page first.
         page.meta["tags"] = _site.terms[model.term_id].search_names()
-    return render.render_page(_site, model, markdown, config.site_url)
-
-
-def _language_context(lang, alternates):
-    return {
-        "kb_lang": lang,
-        "kb_other_languages": [other for other in languages.LANGUAGES if other != lang],
-        "kb_alternates": alternates,
-    }
+    return render.render_page(_site, model, markdown, _site_root(config))
 
 
 def on_template_context(context, template_name, config):
-    # Pages without a Markdown source (404.html): the language being built, no alternates.
-    i18n = config.plugins.get("i18n")
-    code = i18n.current_language if i18n else languages.DEFAULT.code
-    context.update(_language_context(languages.BY_CODE[code], []))
+    """Every template (pages, 404.html, sitemap.xml): the build's language; the sitemap
+    also gets each page's hreflang alternates."""
+    context["kb_lang"] = _lang
+    context["kb_other_languages"] = [lang for lang in languages.LANGUAGES if lang != _lang]
+    context["kb_label"] = lambda name, **values: label(name, _lang.code, **values)
+    if template_name == "sitemap.xml":
+        root = _site_root(config)
+        context["kb_sitemap"] = [
+            {"loc": file.page.canonical_url,
+             "alternates": languages.alternates(root, languages.url_in(_lang, file.page.url))}
+            for file in context["pages"] if file.page and file.page.canonical_url
+        ]
     return context
 
 
-@event_priority(-100)  # after static-i18n (50) has set its language-switcher links
 def on_page_context(context, page, config, nav):
-    lang, path = languages.split_url(page.url)
-    context.update(_language_context(lang, languages.alternates(config.site_url, page.url)))
-    # The language switcher: the same page in each language, as a site-relative URL that
-    # the theme makes page-relative (static-i18n links the home pages to "/", which breaks
-    # when the site is served from a sub-path such as a GitHub project page).
-    for item in config.extra.alternate or []:  # attribute: static-i18n replaces it per page
-        item["link"] = languages.url_in(languages.BY_CODE[item["lang"]], path) or "./"
-    return context
+    return on_template_context(context, "main.html", config)
 
 
-@event_priority(-200)  # after static-i18n (-100) has built every language and merged search
+def on_post_page(output, page, config):
+    return csp.with_policy(output)
+
+
+def on_post_template(output_content, template_name, config):
+    return csp.with_policy(output_content) if template_name.endswith(".html") else output_content
+
+
+@event_priority(-200)  # after static-i18n (-100), which rewrites the search index
 def on_post_build(config):
-    if _i18n_inner_build(config):
-        return
     try:
-        search_index.split_site_index(Path(config.site_dir))
+        search_index.finish_index(Path(config.site_dir))
     except search_index.SegmentationError as exc:
         raise PluginError(str(exc)) from exc
-    # Old paths of data/redirects.yaml (validated by check_site in on_pre_build), in every language.
+    # Old paths of data/redirects.yaml (validated by the content check) in this language.
     try:
-        redirects.publish(_site, Path(config.site_dir), config.site_url)
+        redirects.publish(_site, Path(config.site_dir), _site_root(config), _lang)
     except ValueError as exc:
         raise PluginError(str(exc)) from exc

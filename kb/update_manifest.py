@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Rewrite links/manifest.txt, the list of every published page and anchor.
 
 Builds the site into a temporary directory (or reads an already built one with --site),
@@ -9,31 +8,24 @@ have pasted into a forum post: by default the script refuses to drop it, prints 
 `links/manifest.txt:LINE: LNK101 ...`, changes nothing and exits 1. Add a redirect, or
 restore the anchor, or drop such entries knowingly with --allow-removals.
 
-Usage: python scripts/update_manifest.py [--site DIR] [--allow-removals] [--root DIR]
+Usage: kb-update-manifest [--site DIR] [--allow-removals] [--root DIR]
 """
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from kb import manifest
+from kb.build import build_site
+from kb.redirects import load_redirects
 
-from kb import manifest  # noqa: E402
-from kb.redirects import load_redirects  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def build(root: Path, site_dir: Path) -> str | None:
-    """Build the site strictly; return None on success, else the build's output."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-         "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)],
-        cwd=root, env=env, capture_output=True, text=True,
-    )
-    return None if result.returncode == 0 else result.stdout + result.stderr
+    """Build every language strictly; return None on success, else the build's output."""
+    status, output = build_site(root, site_dir, quiet=True, capture=True)
+    return None if status == 0 else output
 
 
 def update(root: Path, site_dir: Path, manifest_file: Path, allow_removals: bool) -> int:

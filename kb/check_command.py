@@ -1,21 +1,19 @@
-#!/usr/bin/env python3
 """Check all content: citations, term links, claims, translations, links, data files.
 
 Prints one line per problem, `path:line: CODE message`, and exits 1 if there is any.
 The build (overrides/hooks/kb_hook.py) runs the same checks and fails on the same problems.
 
-Usage: python scripts/check_content.py [--root DIR] [--codes]
+Usage: kb-check [--root DIR] [--codes]      (or: make check)
 """
 import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from kb.check import check_site
+from kb.content import load_site
+from kb.diagnostics import CODES
 
-from kb.check import check_site  # noqa: E402
-from kb.content import load_site  # noqa: E402
-from kb.diagnostics import CODES  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def main(argv=None) -> int:

@@ -1,0 +1,1 @@
+"""Benchmark and browser tooling (filled in by the benchmark rewrite)."""

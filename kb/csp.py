@@ -1,0 +1,62 @@
+"""The Content-Security-Policy of every page, as a <meta> tag in the page itself.
+
+GitHub Pages cannot send headers, so the policy travels in the HTML. Everything loads
+from the site itself; the few inline scripts that must stay inline (Material's
+storage helpers, a redirect page's anchor keeper) are allowed by the SHA-256 of their
+exact text, computed from the final HTML, so an injected or edited script does not run.
+Inline style attributes are allowed: Material's templates and icons set some.
+"""
+import base64
+import hashlib
+import re
+
+# An executable inline script: no src, and no type or a JavaScript type (Material's
+# <script type="application/json" id="__config"> is data, not code).
+_INLINE_SCRIPT = re.compile(
+    r"<script(?P<attrs>(?:\s+(?!src\b)[\w-]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*)\s*>(?P<code>.*?)</script>",
+    re.DOTALL | re.IGNORECASE,
+)
+_NOT_CODE_TYPE = re.compile(r"\btype=[\"']?(?!text/javascript|module)[\w/+.-]+", re.IGNORECASE)
+_HEAD = re.compile(r"<head[^>]*>", re.IGNORECASE)
+META_NAME = "Content-Security-Policy"
+
+
+def inline_script_hashes(html: str) -> list[str]:
+    """'sha256-…' sources for each executable inline script, in document order."""
+    hashes = []
+    for match in _INLINE_SCRIPT.finditer(html):
+        if _NOT_CODE_TYPE.search(match.group("attrs")):
+            continue
+        digest = hashlib.sha256(match.group("code").encode("utf-8")).digest()
+        source = f"'sha256-{base64.b64encode(digest).decode()}'"
+        if source not in hashes:
+            hashes.append(source)
+    return hashes
+
+
+def policy(script_hashes: list[str]) -> str:
+    scripts = " ".join(["'self'", *script_hashes])
+    return "; ".join([
+        "default-src 'self'",
+        f"script-src {scripts}",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ])
+
+
+def with_policy(html: str) -> str:
+    """The page with its policy as the first element of <head> (a policy only governs
+    what follows it)."""
+    if META_NAME in html:
+        raise ValueError("the page already has a Content-Security-Policy")
+    head = _HEAD.search(html)
+    if head is None:
+        raise ValueError("no <head> to put the Content-Security-Policy in")
+    meta = f'\n<meta http-equiv="{META_NAME}" content="{policy(inline_script_hashes(html))}">'
+    return html[: head.end()] + meta + html[head.end():]
