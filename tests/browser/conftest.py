@@ -1,11 +1,12 @@
-"""Browser fixtures: the built site served on localhost, driven by Debian's Chromium."""
-import functools
-import http.server
+"""Browser fixtures: the built site served on localhost (as `make serve` does, with the
+404 page of each language), driven by Debian's Chromium."""
 import os
 import shutil
 import threading
 
 import pytest
+
+from kb.serve import make_server
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Flags that keep Chromium from calling home on a machine with no internet (briefing).
@@ -15,15 +16,9 @@ CHROMIUM_ARGS = [
 ]
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def base_url(site):
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = make_server(site, quiet=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
