@@ -26,7 +26,7 @@ KNOWN_FIELDS = {
     "author", "title", "year", "date", "journal", "howpublished", "publisher", "volume",
     "number", "pages", "doi", "pmid", "url", "urldate", "note", "note_zh",
     "address", "edition", "editor", "isbn", "issn", "month", "abstract", "keywords",
-    "language", "pmcid", "organization", "institution",
+    "language", "pmcid", "organization", "institution", "status", "recheck",
 }
 # Entry types that may lack an author and a year: web pages of unknown creator or date.
 UNDATED_TYPES = {"online"}

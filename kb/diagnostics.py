@@ -58,4 +58,5 @@ CODES = {
     "RED001": "redirect target is not a page of the site",
     "RED002": "redirect chain (target is itself redirected) or loop",
     "RED003": "redirect shadows a live page (the old path is still a page)",
+    "ZHS001": "space between Han text and a term link shown in Han",
 }
