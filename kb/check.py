@@ -7,7 +7,7 @@ import posixpath
 import re
 from collections import defaultdict
 
-from kb import redirects, render, zh_spacing
+from kb import numbers, redirects, render, source_status, zh_spacing
 from kb.content import LANG_CODES, Page, Site
 from kb.diagnostics import Problem
 
@@ -23,6 +23,7 @@ def check_site(site: Site) -> list[Problem]:
     problems += check_bibliography_use(site)
     problems += redirects.site_redirect_problems(site)
     problems += zh_spacing.check_zh_spacing(site)
+    problems += numbers.check_numbers(site) + source_status.status_problems(site.bibliography)
     return sorted(set(problems))
 
 
