@@ -15,6 +15,7 @@ from pathlib import Path
 import bibtexparser
 from bibtexparser.model import DuplicateBlockKeyBlock, ParsingFailedBlock
 
+from kb import source_status
 from kb.diagnostics import Problem
 
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
@@ -26,7 +27,7 @@ KNOWN_FIELDS = {
     "author", "title", "year", "date", "journal", "howpublished", "publisher", "volume",
     "number", "pages", "doi", "pmid", "url", "urldate", "note", "note_zh",
     "address", "edition", "editor", "isbn", "issn", "month", "abstract", "keywords",
-    "language", "pmcid", "organization", "institution",
+    "language", "pmcid", "organization", "institution", "status", "recheck",
 }
 # Entry types that may lack an author and a year: web pages of unknown creator or date.
 UNDATED_TYPES = {"online"}
@@ -74,7 +75,8 @@ class Entry:
     def preview(self, lang: str) -> str:
         """One plain-text line for tooltips: 'Kuang X et al. (2020). Title. Journal.'"""
         head = " ".join(p for p in (self.author_short(lang), f"({self.year_text(lang)})") if p)
-        return " ".join(_sentence(p) for p in (head, self.title, self.container) if p)
+        status = source_status.status_text(self, lang)
+        return " ".join(_sentence(p) for p in (head, self.title, self.container, status) if p)
 
     def note(self, lang: str) -> str:
         return _clean(self.get("note_zh" if lang == "zh" else "note") or self.get("note"))
@@ -209,7 +211,8 @@ def reference_html(entry: Entry, lang: str) -> str:
     )
     if link_html:
         parts.append(link_html)
+    parts.append(source_status.status_html(entry, lang))
     note = entry.note(lang)
     if note:
         parts.append(f'<span class="kb-ref__note">{e(note)}</span>')
-    return " ".join(parts)
+    return " ".join(p for p in parts if p)

@@ -7,7 +7,7 @@ import posixpath
 import re
 from collections import defaultdict
 
-from kb import redirects, render
+from kb import numbers, redirects, render, source_status, zh_spacing
 from kb.content import LANG_CODES, Page, Site
 from kb.diagnostics import Problem
 
@@ -22,6 +22,8 @@ def check_site(site: Site) -> list[Problem]:
     problems += check_terms(site)
     problems += check_bibliography_use(site)
     problems += redirects.site_redirect_problems(site)
+    problems += zh_spacing.check_zh_spacing(site)
+    problems += numbers.check_numbers(site) + source_status.status_problems(site.bibliography)
     return sorted(set(problems))
 
 

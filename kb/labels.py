@@ -34,6 +34,12 @@ LABELS = {
     "copy_plain": {"zh": "复制链接", "en": "Copy link"},
     "copy_markdown": {"zh": "复制 Markdown", "en": "Copy Markdown"},
     "copy_bbcode": {"zh": "复制 BBCode", "en": "Copy BBCode"},
+    "extracts": {"zh": "本站引用的内容（英文摘录）", "en": "What this site uses from it"},
+    "status_as_of": {"zh": "{status}，截至 {date}", "en": "{status} as of {date}"},
+    "status_draft": {"zh": "草案", "en": "draft"},
+    "status_preprint": {"zh": "预印本", "en": "preprint"},
+    "status_expression-of-concern": {"zh": "已发关注声明", "en": "expression of concern"},
+    "status_under-update": {"zh": "正在更新", "en": "under update"},
     "cite_hint": {
         "zh": "BBCode 适用于 Discuz! 等论坛；每个标题和论断旁的链接按钮可复制指向该处的链接。把网址中的 /en/ 去掉或加上即可在中英文版本之间切换。",
         "en": "BBCode suits Discuz!-style forums; the link button beside every heading and claim copies a link to that spot. Adding or removing /en/ in the address switches between the English and Chinese versions.",

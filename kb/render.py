@@ -8,7 +8,7 @@ import html
 import json
 from collections import defaultdict
 
-from kb import bibliography, citebox, markup
+from kb import bibliography, citebox, extracts, markup
 from kb.content import Page, Site
 from kb.languages import relative_url
 from kb.labels import label
@@ -313,7 +313,7 @@ def bibliography_list(site: Site, page: Page) -> str:
             f'<a href="{E(relative_url(page.url, p.url))}">{E(site.title(lang, p.path))}</a>' for p in pages
         )
         items.append(
-            f'<li id="{E(entry.key)}"><p>{bibliography.reference_html(entry, lang)}</p>'
+            f'<li id="{E(entry.key)}"><p>{bibliography.reference_html(entry, lang)}</p>{extracts.extracts_html(site, entry.key, lang)}'
             f'<p class="kb-citedby" data-search-exclude><span class="kb-citedby__label">{label("cited_by", lang)}</span> {cited_by}'
             f' <code class="kb-key">{E(entry.key)}</code></p></li>'
         )
