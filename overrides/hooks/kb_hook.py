@@ -12,7 +12,7 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from kb import check, content, languages, redirects, render, search_index  # noqa: E402
+from kb import check, content, feed, languages, redirects, render, search_index  # noqa: E402
 
 _site = None  # the content model of the current build (kb/content.py)
 
@@ -65,7 +65,7 @@ def on_page_markdown(markdown, page, config, files):
         # Material's search boosts the "tags" field far above text (without the tags
         # plugin, tags are not displayed): a term's names put its page first.
         page.meta["tags"] = _site.terms[model.term_id].search_names()
-    return render.render_page(_site, model, markdown, config.site_url)
+    return render.render_page(_site, model, markdown, config.site_url, config.extra.get("repository", ""))
 
 
 def _language_context(lang, alternates):
@@ -88,6 +88,7 @@ def on_template_context(context, template_name, config):
 def on_page_context(context, page, config, nav):
     lang, path = languages.split_url(page.url)
     context.update(_language_context(lang, languages.alternates(config.site_url, page.url)))
+    context["kb_feed"] = feed.feed_link(config.site_url, lang.code)  # overrides/main.html links it
     # The language switcher: the same page in each language, as a site-relative URL that
     # the theme makes page-relative (static-i18n links the home pages to "/", which breaks
     # when the site is served from a sub-path such as a GitHub project page).
@@ -109,3 +110,4 @@ def on_post_build(config):
         redirects.publish(_site, Path(config.site_dir), config.site_url)
     except ValueError as exc:
         raise PluginError(str(exc)) from exc
+    feed.write_feeds(_site, Path(config.site_dir), config.site_url)  # claim changes, one Atom feed per language
