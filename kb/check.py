@@ -7,7 +7,7 @@ import posixpath
 import re
 from collections import defaultdict
 
-from kb import numbers, redirects, render, source_status, zh_spacing
+from kb import claims, numbers, redirects, render, source_status, zh_spacing
 from kb.content import LANG_CODES, Page, Site
 from kb.diagnostics import Problem
 
@@ -24,6 +24,7 @@ def check_site(site: Site) -> list[Problem]:
     problems += redirects.site_redirect_problems(site)
     problems += zh_spacing.check_zh_spacing(site)
     problems += numbers.check_numbers(site) + source_status.status_problems(site.bibliography)
+    problems += claims.check_claims(site)
     return sorted(set(problems))
 
 

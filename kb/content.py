@@ -6,6 +6,7 @@ from pathlib import Path
 
 from kb import markup
 from kb.bibliography import Bibliography, load_bibliography
+from kb.claims import load_claims
 from kb.diagnostics import Problem, rel
 from kb.glossary import load_glossary
 from kb.languages import LANGUAGES
@@ -62,6 +63,7 @@ class Site:
     bibliography: Bibliography
     verdicts: dict
     problems: list = field(default_factory=list)  # found while loading
+    claims: dict = field(default_factory=dict)  # id -> ClaimRecord (data/claims.yaml)
 
     def page(self, lang: str, path: str) -> Page | None:
         return self.pages.get((lang, path))
@@ -127,5 +129,6 @@ def load_site(root: Path) -> Site:
     terms, glossary_problems = load_glossary(root / "data" / "glossary", root)
     bibliography, bib_problems = load_bibliography(root / "data" / "references.bib", "data/references.bib")
     verdicts, verdict_problems = load_verdicts(root / "data" / "verdicts.yaml", root)
-    problems += glossary_problems + bib_problems + verdict_problems
-    return Site(root, pages, terms, bibliography, verdicts, problems)
+    claims, claim_problems = load_claims(root / "data" / "claims.yaml", root)
+    problems += glossary_problems + bib_problems + verdict_problems + claim_problems
+    return Site(root, pages, terms, bibliography, verdicts, problems, claims)

@@ -44,6 +44,19 @@ LABELS = {
         "zh": "BBCode 适用于 Discuz! 等论坛；每个标题和论断旁的链接按钮可复制指向该处的链接。把网址中的 /en/ 去掉或加上即可在中英文版本之间切换。",
         "en": "BBCode suits Discuz!-style forums; the link button beside every heading and claim copies a link to that spot. Adding or removing /en/ in the address switches between the English and Chinese versions.",
     },
+    # Claim history, "what changed" page and feed, report a problem (kb/claim_history.py, kb/changes.py, kb/feed.py)
+    "colon": {"zh": "：", "en": ": "},
+    "history": {"zh": "修订记录（{n}）", "en": "History ({n})"},
+    "history_revised": {"zh": "内容修订，结论仍为", "en": "Revised, verdict still"},
+    "report_problem": {"zh": "报告问题", "en": "Report a problem"},
+    "report_problem_hint": {"zh": "在 GitHub 上报告这条论断的问题（新标签页打开）", "en": "Report a problem with this claim on GitHub (opens in a new tab)"},
+    "report_issue_title": {"zh": "论断 {id} 有问题", "en": "Problem with claim {id}"},
+    "changes_feed": {"zh": "订阅修订记录（Atom 源）", "en": "Follow these changes (Atom feed)"},
+    "changes_none": {"zh": "暂无修订。", "en": "No changes recorded yet."},
+    "feed_title": {"zh": "维生素 K 证据库：修订记录", "en": "Vitamin K Evidence Base: what changed"},
+    "feed_subtitle": {"zh": "论断结论或内容的每一次修改，附日期与理由。", "en": "Every change to a claim's verdict or substance, with its date and reason."},
+    "feed_author": {"zh": "维生素 K 证据库", "en": "Vitamin K Evidence Base"},
+    "feed_revised": {"zh": "内容修订（{verdict}）", "en": "Revised ({verdict})"},
 }
 
 

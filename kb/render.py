@@ -8,7 +8,7 @@ import html
 import json
 from collections import defaultdict
 
-from kb import bibliography, citebox, extracts, markup
+from kb import bibliography, changes, citebox, claim_history, extracts, markup
 from kb.content import Page, Site
 from kb.languages import relative_url
 from kb.labels import label
@@ -47,8 +47,9 @@ def cited_keys(site: Site, page: Page) -> list:
 
 
 class _Renderer(markup.Visitor):
-    def __init__(self, site: Site, page: Page):
+    def __init__(self, site: Site, page: Page, site_url: str = "/", repository: str = ""):
         self.site, self.page, self.lang = site, page, page.lang
+        self.site_url, self.repository = site_url, repository
         self.numbers = {key: n for n, key in enumerate(cited_keys(site, page), start=1)}
 
     def citation(self, keys, line, claim):
@@ -79,13 +80,14 @@ class _Renderer(markup.Visitor):
         )
 
     def claim_close(self, claim, line):
-        return "\n</div>"
+        return "\n" + claim_history.claim_footer(self.site, self.page, claim, self.site_url, self.repository) + "\n\n</div>"
 
     def directive(self, name, line):
         return {
             "verdicts": verdict_table,
             "glossary-index": glossary_index,
             "bibliography": bibliography_list,
+            "changes": changes.changes_list,
         }[name](self.site, self.page)
 
 
@@ -94,10 +96,10 @@ def definition_of(site: Site, lang: str, term_id: str) -> str:
     return str(page.front.get("definition", "")).strip() if page else ""
 
 
-def render_page(site: Site, page: Page, body: str | None = None, site_url: str = "/") -> str:
+def render_page(site: Site, page: Page, body: str | None = None, site_url: str = "/", repository: str = "") -> str:
     """The Markdown MkDocs should render for this page."""
     body = page.body if body is None else body
-    out = markup.walk(body, _Renderer(site, page), page.body_line)
+    out = markup.walk(body, _Renderer(site, page, site_url, repository), page.body_line)
     if page.term_id and page.term_id in site.terms:
         out = "\n\n".join([term_header(site, page), out, term_footer(site, page)])
     reviewed = str(page.front.get("reviewed", ""))

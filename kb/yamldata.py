@@ -51,6 +51,8 @@ def load_yaml(text: str, path: str, first_line: int = 1):
         line = mark.line + first_line if mark else first_line
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         return None, [Problem(path, line, "KB001", f"malformed YAML: {reason}")]
+    except ValueError as exc:  # a well-formed but impossible date such as 2026-13-01
+        return None, [Problem(path, first_line, "KB001", f"malformed YAML: {exc}")]
     return Located(data, node, first_line), []
 
 

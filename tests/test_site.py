@@ -85,7 +85,7 @@ def test_every_page_has_description_canonical_hreflang_and_cards(site):
         assert soup.find("link", rel="canonical")["href"] == url, where
         # hreflang alternates live in the sitemaps (see below): Material fetches a
         # sitemap.xml beside every <link rel=alternate>.
-        assert soup.find("link", rel="alternate") is None, where
+        assert soup.find("link", rel="alternate", hreflang=True) is None, where
         path = url[len(base):].removeprefix("en/")
         assert meta(property="og:url") == url
         for prop in ("og:title", "og:description", "og:site_name", "og:type"):

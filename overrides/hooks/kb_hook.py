@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 # kb is installed with the project (pip install -e ., in the Makefile's set-up).
-from kb import check, content, csp, languages, redirects, render, search_index
+from kb import check, content, csp, feed, languages, redirects, render, search_index
 from kb.labels import label
 
 _site = None  # the content model of the current build (kb/content.py)
@@ -71,7 +71,7 @@ def on_page_markdown(markdown, page, config, files):
         # Material's search boosts the "tags" field far above text (without the tags
         # plugin, tags are not displayed): a term's names put its page first.
         page.meta["tags"] = _site.terms[model.term_id].search_names()
-    return render.render_page(_site, model, markdown, _site_root(config))
+    return render.render_page(_site, model, markdown, _site_root(config), config.extra.get("repository", ""))
 
 
 def on_template_context(context, template_name, config):
@@ -91,7 +91,9 @@ def on_template_context(context, template_name, config):
 
 
 def on_page_context(context, page, config, nav):
-    return on_template_context(context, "main.html", config)
+    context = on_template_context(context, "main.html", config)
+    context["kb_feed"] = {"title": label("feed_title", _lang.code)}  # overrides/main.html links it
+    return context
 
 
 def on_post_page(output, page, config):
@@ -113,3 +115,4 @@ def on_post_build(config):
         redirects.publish(_site, Path(config.site_dir), _site_root(config), _lang)
     except ValueError as exc:
         raise PluginError(str(exc)) from exc
+    feed.write_feed(_site, Path(config.site_dir), _site_root(config), _lang.code)  # this language's claim changes

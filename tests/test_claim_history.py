@@ -1,0 +1,198 @@
+"""Claim history under each claim, the "report a problem" link, the "what changed" page and
+its Atom feeds: rendered from the fixture site, then checked in a built site with a real
+feed parser (feedparser)."""
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import parse_qs, urljoin, urlsplit
+
+import feedparser
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from helpers import BUILD_FILES, REPO, run_mkdocs_build
+from kb import changes, claim_history, feed, render
+from kb.content import load_site
+from kb.languages import BY_CODE, LANGUAGES
+
+FIXTURE = REPO / "tests" / "fixtures" / "site"
+SITE_URL = "https://example.org/kb/"  # a sub-path, as on a GitHub project page
+REPOSITORY = "https://github.com/example/kb"
+ARTICLE = "articles/vitamin-k-with-vitamin-d.md"
+
+
+def mkdocs_config() -> dict:
+    class Loader(yaml.SafeLoader):  # !ENV as MkDocs reads it without the variable set
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+    return yaml.load((REPO / "mkdocs.yml").read_text("utf-8"), Loader=Loader)
+
+
+@pytest.fixture(scope="module")
+def fixture_model():
+    return load_site(FIXTURE)
+
+
+def rendered(site, lang, path=ARTICLE) -> BeautifulSoup:
+    markdown = render.render_page(site, site.page(lang, path), site_url=SITE_URL, repository=REPOSITORY)
+    return BeautifulSoup(markdown, "html.parser")
+
+
+# --- Under the claim ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, summary, entries", [
+    ("zh", "修订记录（2）", [
+        "2026年3月1日 内容修订，结论仍为 有证据支持：补充了试验的局限。",
+        "2026年1月10日 存在争议 → 有证据支持：新的试验结果一致。",
+    ]),
+    ("en", "History (2)", [
+        "1 March 2026 Revised, verdict still Supported: Added the trials' limits.",
+        "10 January 2026 Contested → Supported: New trials agree.",
+    ]),
+])
+def test_history_is_collapsed_under_the_claim_newest_first(fixture_model, lang, summary, entries):
+    claim = rendered(fixture_model, lang).find(id="first-claim")
+    details = claim.find("details", class_="kb-history")
+    assert details is not None and not details.has_attr("open")
+    assert details.summary.get_text() == summary
+    assert [li.get_text() for li in details.find_all("li")] == entries
+    assert details.find_parent(attrs={"data-search-exclude": True}) is not None
+
+
+def test_claim_without_history_has_no_history_block(fixture_model):
+    site = load_site(FIXTURE)
+    site.claims["first-claim"].history = []
+    assert rendered(site, "zh").find("details") is None
+
+
+@pytest.mark.parametrize("lang, page_url, text", [
+    ("zh", "https://example.org/kb/articles/vitamin-k-with-vitamin-d/#first-claim", "报告问题"),
+    ("en", "https://example.org/kb/en/articles/vitamin-k-with-vitamin-d/#first-claim", "Report a problem"),
+])
+def test_report_link_opens_the_prefilled_issue_form(fixture_model, lang, page_url, text):
+    link = rendered(fixture_model, lang).find(id="first-claim").find("a", class_="kb-claim__report")
+    assert link.get_text() == text
+    assert link["target"] == "_blank" and "noopener" in link["rel"]
+    url = urlsplit(link["href"])
+    assert f"{url.scheme}://{url.netloc}{url.path}" == "https://github.com/example/kb/issues/new"
+    query = {key: values[0] for key, values in parse_qs(url.query).items()}
+    assert query["template"] == "claim-problem.yml"
+    assert query["claim-id"] == "first-claim"
+    assert query["page-url"] == page_url
+    assert query["language"] == lang
+
+
+def test_issue_form_has_the_fields_the_link_fills():
+    form = yaml.safe_load((REPO / ".github/ISSUE_TEMPLATE/claim-problem.yml").read_text("utf-8"))
+    ids = {field.get("id") for field in form["body"]}
+    assert {"claim-id", "page-url", "language"} <= ids
+    assert claim_history.ISSUE_TEMPLATE == "claim-problem.yml"
+
+
+def test_repository_is_configured_once_without_repo_url():
+    config = mkdocs_config()
+    assert "repo_url" not in config  # Material would call the GitHub API from every page
+    assert config["extra"]["repository"].startswith("https://github.com/")
+
+
+def test_no_repository_no_report_link(fixture_model):
+    markdown = render.render_page(fixture_model, fixture_model.page("en", ARTICLE), site_url=SITE_URL)
+    assert "kb-claim__report" not in markdown
+
+
+# --- The "what changed" page and the feeds -----------------------------------------------
+
+def test_claim_statement_is_plain_text(fixture_model):
+    page = fixture_model.page("en", ARTICLE)
+    assert changes.claim_statement(fixture_model, page, page.parsed.claims[0]) == "A claim."
+    assert changes.plain_text(fixture_model, "zh", "**结论：**[[alpha-term]]与[[beta-term|乙]]有关[@alpha2020]。") == "甲术语与乙有关。"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_changes_page_lists_changes_newest_first(fixture_model, lang):
+    html = rendered(fixture_model, lang, "changes.md")
+    items = html.select("ol.kb-changes > li")
+    assert [li.time["datetime"] for li in items] == ["2026-03-01", "2026-01-10"]
+    assert {li.a["href"] for li in items} == {"../articles/vitamin-k-with-vitamin-d/#first-claim"}
+    assert html.select_one(".kb-changes__feed a")["href"] == "../changes.xml"
+
+
+@pytest.mark.parametrize("lang, title", [
+    ("zh", "内容修订（有证据支持）：一个论断。"),
+    ("en", "Revised (Supported): A claim."),
+])
+def test_feed_parses_newest_first_in_its_language(fixture_model, lang, title):
+    parsed = feedparser.parse(feed.build_feed(fixture_model, lang, SITE_URL))
+    assert not parsed.bozo, parsed.bozo_exception
+    assert parsed.version == "atom10"
+    assert parsed.feed.language == BY_CODE[lang].html_lang
+    prefix = "en/" if lang == "en" else ""
+    assert [e.id for e in parsed.entries] == [
+        f"tag:example.org,2026-03-01:{lang}/claims/first-claim",
+        f"tag:example.org,2026-01-10:{lang}/claims/first-claim",
+    ]
+    assert parsed.entries[0].title == title
+    assert parsed.entries[0].link == f"{SITE_URL}{prefix}articles/vitamin-k-with-vitamin-d/#first-claim"
+    assert parsed.feed.updated == "2026-03-01T00:00:00+00:00"
+
+
+def test_feed_is_reproducible(fixture_model):
+    assert feed.build_feed(fixture_model, "en", SITE_URL) == feed.build_feed(load_site(FIXTURE), "en", SITE_URL)
+
+
+# --- Built sites -------------------------------------------------------------------------
+
+def check_built_changes(site_dir: Path, site_url: str) -> dict:
+    """Each language: its feed parses, is in its language, newest first, and its changes
+    page and every page's head link to it; the page lists the feed's entries. Returns
+    the parsed feeds by language code."""
+    feeds = {}
+    for lang in LANGUAGES:
+        parsed = feedparser.parse((site_dir / lang.prefix / "changes.xml").read_bytes())
+        assert not parsed.bozo, parsed.bozo_exception
+        assert parsed.feed.language == lang.html_lang
+        dates = [e.published for e in parsed.entries]
+        assert dates == sorted(dates, reverse=True)
+        assert len({e.id for e in parsed.entries}) == len(parsed.entries)
+        page = BeautifulSoup((site_dir / lang.prefix / "changes" / "index.html").read_text("utf-8"), "html.parser")
+        assert page.html["lang"] == lang.html_lang
+        feed_link = page.find("link", rel="alternate", type="application/atom+xml")
+        # Relative, so Material's sitemap lookup beside it stays on the page's own host.
+        assert urljoin(f"{site_url}{lang.prefix}changes/", feed_link["href"]) == f"{site_url}{lang.prefix}changes.xml"
+        links = [site_url + lang.prefix + "changes/" + a["href"] for a in page.select("ol.kb-changes .kb-change__head a")]
+        assert [os.path.normpath(urlsplit(u).path) + "#" + urlsplit(u).fragment for u in links] == [
+            os.path.normpath(urlsplit(e.link).path) + "#" + urlsplit(e.link).fragment for e in parsed.entries
+        ]
+        feeds[lang.code] = parsed
+    return feeds
+
+
+def test_built_site_feeds_and_changes_page(site):
+    config = mkdocs_config()
+    site_url = os.environ.get("SITE_URL") or config["site_url"]
+    check_built_changes(site, site_url)
+    repository = config["extra"]["repository"]
+    for lang in LANGUAGES:
+        article = BeautifulSoup((site / lang.prefix / "articles/vitamin-k-with-vitamin-d/index.html").read_text("utf-8"), "html.parser")
+        claim = article.find(id="combined-d-k-raises-bmd")
+        query = parse_qs(urlsplit(claim.find("a", class_="kb-claim__report")["href"]).query)
+        assert query["page-url"] == [f"{site_url}{lang.prefix}articles/vitamin-k-with-vitamin-d/#combined-d-k-raises-bmd"]
+        assert query["language"] == [lang.code]
+        assert claim.find("a", class_="kb-claim__report")["href"].startswith(repository + "/issues/new?")
+
+
+def test_built_fixture_site_with_history(tmp_path):
+    """The real content may have no history yet; the fixture has two entries."""
+    root = tmp_path / "fixture"
+    shutil.copytree(FIXTURE, root)
+    for item in BUILD_FILES:
+        src = REPO / item
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, root / item)
+    build = run_mkdocs_build(root / "site", root, extra_env={"SITE_URL": SITE_URL})
+    assert build.returncode == 0, build.output
+    feeds = check_built_changes(root / "site", SITE_URL)
+    assert [len(f.entries) for f in feeds.values()] == [2, 2]
+    assert feeds["zh"].entries[1].title == "存在争议 → 有证据支持：一个论断。"
+    assert feeds["en"].entries[1].summary == "New trials agree."
