@@ -46,7 +46,7 @@ browser:
 
 ## Speed and size figures, written to BENCHMARK.md
 bench: $(BIN)/.installed browser
-	$(BIN)/python scripts/benchmark.py
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf site .pytest_cache

@@ -1,0 +1,96 @@
+"""This site against the stock-Material peer (issue 13): Lighthouse mobile on the same
+pages of both, alternating, median of the runs; the side-by-side table and its targets."""
+from bench import LANG_PREFIXES, KB
+from bench.lighthouse import Target, lighthouse_available, run_alternating, score_figures, scores_section
+from bench.report import Figure, Results
+
+MAX_LCP_RATIO = 0.8  # our LCP at most 0.8 x the peer's
+COMPARED = ("term", "article")  # pages the peer carries; home is measured for ours only
+
+
+def make_targets(our_url: str, peer_url: str, pages: dict, quick: bool) -> list[Target]:
+    """Ours and the peer's side by side, in the order they run."""
+    targets = []
+    for lang, prefix in LANG_PREFIXES.items():
+        for name, path in pages.items():
+            if quick and (lang, name) != ("zh", "term"):
+                continue
+            targets.append(Target("ours", name, lang, our_url + prefix + path))
+            if name in COMPARED:
+                targets.append(Target("peer", name, lang, peer_url + prefix + path))
+    return targets
+
+
+def seconds(ms: float) -> str:
+    return f"{ms / 1000:.2f} s"
+
+
+def millis(ms: float) -> str:
+    return f"{ms:.0f} ms"
+
+
+def comparison_figures(pairs: list) -> list[Figure]:
+    figures = []
+    for ours, peer in pairs:
+        ratio = ours.median("LCP") / peer.median("LCP")
+        where = f"{ours.page} ({ours.lang})"
+        figures.append(Figure(f"LCP ours / peer, {where}", f"{ratio:.2f} ({seconds(ours.median('LCP'))} / {seconds(peer.median('LCP'))})",
+                              f"≤ {MAX_LCP_RATIO:g}", ratio <= MAX_LCP_RATIO))
+        figures.append(Figure(f"TBT ours vs peer, {where}", f"{millis(ours.median('TBT'))} vs {millis(peer.median('TBT'))}",
+                              "≤ peer", ours.median("TBT") <= peer.median("TBT")))
+    return figures
+
+
+def side_by_side(targets: list[Target], pairs: list, runs: int) -> tuple:
+    peers = {(peer.page, peer.lang): peer for _, peer in pairs}
+    head = ("| page | LCP ours | LCP peer | LCP ours/peer (≤ 0.8) | TBT ours | TBT peer (ours ≤ peer) | FCP ours | FCP peer "
+            "| performance ours | performance peer (ours = 100) | transfer ours | transfer peer |\n"
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    rows = []
+    for ours in (t for t in targets if t.site == "ours" and t.reports):
+        peer = peers.get((ours.page, ours.lang))
+        cell = (lambda key, fmt: fmt(peer.median(key)) if peer else "—")
+        ratio = f"{ours.median('LCP') / peer.median('LCP'):.2f}" if peer else "—"
+        rows.append(f"| {ours.label} | {seconds(ours.median('LCP'))} | {cell('LCP', seconds)} | {ratio} "
+                    f"| {millis(ours.median('TBT'))} | {cell('TBT', millis)} "
+                    f"| {seconds(ours.median('FCP'))} | {cell('FCP', seconds)} "
+                    f"| {ours.median('performance'):.0f} | {cell('performance', lambda v: f'{v:.0f}')} "
+                    f"| {ours.median('bytes') / KB:.1f} KB | {cell('bytes', lambda v: f'{v / KB:.1f} KB')} |")
+    per_run = []
+    for target in (t for t in targets if t.reports):
+        lcp = ", ".join(f"{v / 1000:.2f}" for v in target.values("LCP"))
+        tbt = ", ".join(f"{v:.0f}" for v in target.values("TBT"))
+        perf = ", ".join(str(v) for v in target.values("performance"))
+        per_run.append(f"- {target.site}, {target.label}: LCP {lcp} s; TBT {tbt} ms; performance {perf}")
+    text = (head + "\n" + "\n".join(rows) + "\n\n"
+            f"Lighthouse mobile (simulated throttling), median of {runs} run(s) per page and metric. In every run each "
+            "page of ours is followed by the same page of the peer (the order flips from run to run), so both see "
+            "the same load on this shared machine. Both sites are served by the same local server, gzip on, as a "
+            "static host serves them. Transfer: Lighthouse's total byte weight of the page load (gzipped as sent; "
+            "the search index counts only where the page fetches it on load).\n\n"
+            "**The peer** is a stock Material site (`mkdocs new` layout, `theme: material`, the theme language) built "
+            "by `bench/peer.py` with the same mkdocs and Material versions from the same article and term text: "
+            "citations flattened to plain [n], term links to plain text, claim blocks to plain paragraphs, our "
+            "generated blocks dropped, links to pages the peer lacks to their text, and a plain reference list. "
+            "Two departures from stock, needed for a fair comparison: `theme.font: false` (the default loads "
+            "Google Fonts, unreachable here, and our site does not load them either) and the standard Markdown "
+            "extensions of our mkdocs.yml (admonition, attr_list, …) so the same text renders alike. Each "
+            "language is its own peer project, English built under /en/, so the URLs match ours.\n\n"
+            "Per run:\n\n" + "\n".join(per_run))
+    return ("Side by side: this site vs stock Material (Lighthouse mobile)", text)
+
+
+def measure_comparison(results: Results, our_url: str, peer_url: str, pages: dict, runs: int, quick: bool):
+    if not lighthouse_available(results):
+        return
+    targets = make_targets(our_url, peer_url, pages, quick)
+    run_alternating(targets, runs, results)
+    ours = [t for t in targets if t.site == "ours" and t.reports]
+    by_page = {(t.page, t.lang): t for t in ours}
+    pairs = [(by_page[(t.page, t.lang)], t) for t in targets if t.site == "peer" and t.reports and (t.page, t.lang) in by_page]
+    results.add(*score_figures(ours), *comparison_figures(pairs))
+    if ours:
+        results.sections.append(side_by_side(targets, pairs, runs))
+        results.sections.append(scores_section(ours, runs))
+    if quick:
+        results.skip("Lighthouse on pages other than the Chinese term page (--quick)")
