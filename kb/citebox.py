@@ -4,6 +4,7 @@ import datetime
 import html
 
 from kb.labels import label
+from kb.typography import after_label
 
 E = html.escape
 
@@ -26,7 +27,7 @@ def link_forms(title: str, url: str) -> dict:
 
 def reviewed_line(iso: str, lang: str) -> str:
     return (
-        f'<p class="kb-reviewed" data-search-exclude><span>{label("reviewed", lang)}</span> '
+        f'<p class="kb-reviewed" data-search-exclude><span>{label("reviewed", lang)}</span>{after_label(label("reviewed", lang))}'
         f'<time datetime="{E(iso)}">{E(review_date(iso, lang))}</time></p>'
     )
 
@@ -42,7 +43,7 @@ def cite_box(title: str, url: str, iso: str, lang: str) -> str:
         f'<h2 class="kb-citebox__title" id="cite-title" data-search-exclude>{label("cite_this_page", lang)}</h2>\n'
         f'<p class="kb-citebox__page"><strong>{E(title)}</strong><br>'
         f'<code class="kb-citebox__url">{E(url)}</code><br>'
-        f'{label("reviewed", lang)} <time datetime="{E(iso)}">{E(review_date(iso, lang))}</time></p>\n'
+        f'{label("reviewed", lang)}{after_label(label("reviewed", lang))}<time datetime="{E(iso)}">{E(review_date(iso, lang))}</time></p>\n'
         f'<p class="kb-citebox__buttons">{buttons}</p>\n'
         f'<p class="kb-citebox__hint">{label("cite_hint", lang)}</p>\n'
         "</section>"
