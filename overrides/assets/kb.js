@@ -39,11 +39,9 @@
   function tipTargets() {
     return document.querySelectorAll(".md-typeset a.kb-term[title], .md-typeset .kb-cite a[title]");
   }
-  whenIdle(function () {
-    tipTargets().forEach(function (link) {
-      link.setAttribute("data-kb-tip", link.getAttribute("title"));
-      link.removeAttribute("title");
-    });
+  tipTargets().forEach(function (link) {
+    link.setAttribute("data-kb-tip", link.getAttribute("title"));
+    link.removeAttribute("title");
   });
 
   function showTip(link, withLink) {
