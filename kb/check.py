@@ -7,7 +7,7 @@ import posixpath
 import re
 from collections import defaultdict
 
-from kb import claims, numbers, redirects, render, source_status, zh_spacing
+from kb import claims, copywriting, numbers, redirects, render, source_status, zh_spacing
 from kb.content import LANG_CODES, Page, Site
 from kb.diagnostics import Problem
 
@@ -25,6 +25,7 @@ def check_site(site: Site) -> list[Problem]:
     problems += zh_spacing.check_zh_spacing(site)
     problems += numbers.check_numbers(site) + source_status.status_problems(site.bibliography)
     problems += claims.check_claims(site)
+    problems += copywriting.check_copywriting(site)
     return sorted(set(problems))
 
 

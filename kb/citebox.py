@@ -4,6 +4,7 @@ import datetime
 import html
 
 from kb.labels import label
+from kb.typography import after_label
 
 E = html.escape
 
@@ -26,9 +27,16 @@ def link_forms(title: str, url: str) -> dict:
 
 def reviewed_line(iso: str, lang: str) -> str:
     return (
-        f'<p class="kb-reviewed" data-search-exclude><span>{label("reviewed", lang)}</span> '
+        f'<p class="kb-reviewed" data-search-exclude><span>{label("reviewed", lang)}</span>{after_label(label("reviewed", lang))}'
         f'<time datetime="{E(iso)}">{E(review_date(iso, lang))}</time></p>'
     )
+
+
+def no_script_forms(forms: dict) -> str:
+    """Without JavaScript the copy buttons are hidden: the Markdown and BBCode forms are shown
+    as text to select instead (the plain link is already shown above them)."""
+    shown = "".join(f'<code class="kb-citebox__form">{E(forms[kind])}</code><br>' for kind in ("markdown", "bbcode"))
+    return f'<noscript><p class="kb-citebox__forms">{shown}</p></noscript>\n'
 
 
 def cite_box(title: str, url: str, iso: str, lang: str) -> str:
@@ -42,8 +50,10 @@ def cite_box(title: str, url: str, iso: str, lang: str) -> str:
         f'<h2 class="kb-citebox__title" id="cite-title" data-search-exclude>{label("cite_this_page", lang)}</h2>\n'
         f'<p class="kb-citebox__page"><strong>{E(title)}</strong><br>'
         f'<code class="kb-citebox__url">{E(url)}</code><br>'
-        f'{label("reviewed", lang)} <time datetime="{E(iso)}">{E(review_date(iso, lang))}</time></p>\n'
-        f'<p class="kb-citebox__buttons">{buttons}</p>\n'
-        f'<p class="kb-citebox__hint">{label("cite_hint", lang)}</p>\n'
+        f'{label("reviewed", lang)}{after_label(label("reviewed", lang))}<time datetime="{E(iso)}">{E(review_date(iso, lang))}</time></p>\n'
+        f'<p class="kb-citebox__buttons kb-js-only">{buttons}</p>\n'
+        + no_script_forms(forms) +
+        f'<p class="kb-citebox__hint">{label("cite_hint", lang)}'
+        f'<span class="kb-js-only">{after_label(label("cite_hint", lang))}{label("cite_hint_buttons", lang)}</span></p>\n'
         "</section>"
     )

@@ -16,7 +16,7 @@ LABELS = {
     "verdict_en": {"zh": "英文标签", "en": "Chinese label"},
     "meaning": {"zh": "含义", "en": "Meaning"},
     "filter_label": {"zh": "筛选术语", "en": "Filter terms"},
-    "filter_placeholder": {"zh": "中文、英文、缩写或拼音，如 ggs、MK7", "en": "Chinese, English, abbreviation or pinyin, e.g. MK7, ucOC"},
+    "filter_placeholder": {"zh": "名称、缩写或拼音，如 ggs", "en": "Name, abbreviation or pinyin: MK7"},
     "filter_none": {"zh": "没有匹配的术语。", "en": "No matching term."},
     "terms_count": {"zh": "共 {n} 个术语", "en": "{n} terms"},
     "copy_link": {"zh": "复制链接", "en": "Copy link"},
@@ -41,8 +41,13 @@ LABELS = {
     "status_expression-of-concern": {"zh": "已发关注声明", "en": "expression of concern"},
     "status_under-update": {"zh": "正在更新", "en": "under update"},
     "cite_hint": {
-        "zh": "BBCode 适用于 Discuz! 等论坛；每个标题和论断旁的链接按钮可复制指向该处的链接。把网址中的 /en/ 去掉或加上即可在中英文版本之间切换。",
-        "en": "BBCode suits Discuz!-style forums; the link button beside every heading and claim copies a link to that spot. Adding or removing /en/ in the address switches between the English and Chinese versions.",
+        "zh": "BBCode 适用于 Discuz! 等论坛。把网址中的 /en/ 去掉或加上即可在中英文版本之间切换。",
+        "en": "BBCode suits Discuz!-style forums. Adding or removing /en/ in the address switches between the English and Chinese versions.",
+    },
+    # Shown only when the script that adds those buttons runs.
+    "cite_hint_buttons": {
+        "zh": "每个标题和论断旁的链接按钮可复制指向该处的链接。",
+        "en": "The link button beside every heading and claim copies a link to that spot.",
     },
     # Claim history, "what changed" page and feed, report a problem (kb/claim_history.py, kb/changes.py, kb/feed.py)
     "colon": {"zh": "：", "en": ": "},

@@ -8,7 +8,7 @@ import html
 import json
 from collections import defaultdict
 
-from kb import bibliography, changes, citebox, claim_history, extracts, markup
+from kb import bibliography, changes, citebox, claim_history, extracts, markup, typography
 from kb.content import Page, Site
 from kb.languages import relative_url
 from kb.labels import label
@@ -58,7 +58,7 @@ class _Renderer(markup.Visitor):
             entry = self.site.bibliography.entries.get(key)
             preview = entry.preview(self.lang) if entry else key
             links.append(f'<a href="#ref-{E(key)}" title="{E(preview)}">{self.numbers.get(key, "?")}</a>')
-        return f'<sup class="kb-cite" data-search-exclude>[{", ".join(links)}]</sup>'
+        return f'<sup class="kb-cite" data-search-exclude>{typography.WORD_JOINER}[{", ".join(links)}]</sup>'
 
     def term(self, term_id, text, line, claim):
         term = self.site.terms.get(term_id)
@@ -99,7 +99,7 @@ def definition_of(site: Site, lang: str, term_id: str) -> str:
 def render_page(site: Site, page: Page, body: str | None = None, site_url: str = "/", repository: str = "") -> str:
     """The Markdown MkDocs should render for this page."""
     body = page.body if body is None else body
-    out = markup.walk(body, _Renderer(site, page, site_url, repository), page.body_line)
+    out = typography.glue_citations(markup.walk(body, _Renderer(site, page, site_url, repository), page.body_line))
     if page.term_id and page.term_id in site.terms:
         out = "\n\n".join([term_header(site, page), out, term_footer(site, page)])
     reviewed = str(page.front.get("reviewed", ""))
@@ -152,10 +152,10 @@ def term_header(site: Site, page: Page) -> str:
     lines = [f"# {E(term.title(lang))} {{#{term.id}}}", ""]
     names = [f'<span class="kb-names__label">{label("other_name", lang)}</span> <span lang="{other}">{E(term.name(other))}</span>']
     if term.abbr:
-        names.append(f'<span class="kb-names__label">{label("abbreviations", lang)}</span> {E(", ".join(term.abbr))}')
+        names.append(f'<span class="kb-names__label">{label("abbreviations", lang)}</span> {E(typography.join_list(term.abbr, lang))}')
     aliases = term.aliases[lang] + [a for a in term.aliases[other] if a not in term.aliases[lang]]
     if aliases:
-        names.append(f'<span class="kb-names__label">{label("also_called", lang)}</span> {E("; ".join(aliases))}')
+        names.append(f'<span class="kb-names__label">{label("also_called", lang)}</span> {E(typography.join_list(aliases, lang, "; "))}')
     lines.append('<p class="kb-names">' + "<br>".join(names) + "</p>")
     lines.append("")
     lines.append(f'<p class="kb-definition" id="definition"><strong>{label("definition", lang)}</strong> {E(definition_of(site, lang, term.id))}</p>')
@@ -269,7 +269,7 @@ def glossary_index(site: Site, page: Page) -> str:
     items = []
     for term in sorted_terms(site, lang):
         href = relative_url(page.url, term_url(term.id))
-        abbr = f' <span class="kb-glossary__abbr">{E(", ".join(term.abbr))}</span>' if term.abbr else ""
+        abbr = f' <span class="kb-glossary__abbr">{E(typography.join_list(term.abbr, lang))}</span>' if term.abbr else ""
         keys = json.dumps(search_keys(site, term.id), ensure_ascii=False)
         items.append(
             f'<li id="term-{E(term.id)}" data-kb-keys="{E(keys)}">'

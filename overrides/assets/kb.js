@@ -3,6 +3,10 @@
    copy buttons (cite box, headings, claims), and the glossary filter. */
 (function () {
   "use strict";
+  // Shows what needs this script (kb.css hides .kb-js-only elements without it).
+  document.documentElement.classList.add("kb-js");
+  // Work that is not needed for the first paint waits until the browser is idle.
+  var whenIdle = window.requestIdleCallback || function (work) { setTimeout(work, 1); };
   var zh = document.documentElement.lang.indexOf("zh") === 0;
   var T = zh
     ? { copied: "已复制", copyLink: "复制指向此处的链接", failed: "复制失败", open: "打开术语页", none: "没有匹配的术语。" }
@@ -150,7 +154,7 @@
   var canonical = document.querySelector('link[rel="canonical"]');
   var base = canonical ? canonical.href.split("#")[0] : location.href.split("#")[0];
   var icon = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a1 1 0 1 1 1.4 1.4L12 13.4a1 1 0 0 1-1.4 0ZM8.5 19a4.5 4.5 0 0 1-3.2-7.7l2.1-2.1a1 1 0 1 1 1.4 1.4l-2.1 2.1a2.5 2.5 0 0 0 3.5 3.5l2.1-2.1a1 1 0 0 1 1.4 1.4l-2.1 2.1A4.5 4.5 0 0 1 8.5 19Zm7.5-4.8a1 1 0 0 1-.7-1.7l2.1-2.1a2.5 2.5 0 0 0-3.5-3.5l-2.1 2.1a1 1 0 1 1-1.4-1.4l2.1-2.1a4.5 4.5 0 0 1 6.3 6.3l-2.1 2.1a1 1 0 0 1-.7.3Z"/></svg>';
-  document.querySelectorAll(
+  whenIdle(function () { document.querySelectorAll(
     "article.md-content__inner h2[id], article.md-content__inner h3[id], article.md-content__inner h4[id], .kb-claim[id] > .kb-claim__head"
   ).forEach(function (target) {
     var id = target.id || target.parentElement.id;
@@ -163,7 +167,7 @@
     button.title = T.copyLink;
     button.innerHTML = icon;
     target.appendChild(button);
-  });
+  }); });
 
   /* --- Glossary filter ---
      kbNormalise is the twin of kb/normalise.py (tests/browser compare the two): NFKC,
@@ -175,18 +179,31 @@
   var input = document.getElementById("kb-filter-input");
   var list = document.querySelector("[data-kb-glossary]");
   if (input && list) {
-    var items = Array.prototype.map.call(list.children, function (item) {
-      return { element: item, keys: JSON.parse(item.getAttribute("data-kb-keys")) };
+    var items = Array.prototype.map.call(list.children, function (item, index) {
+      return { element: item, index: index, keys: JSON.parse(item.getAttribute("data-kb-keys")) };
     });
     var statusLine = document.querySelector(".kb-filter__status");
+    // 0: a name or alias equals the query, 1: one starts with it, 2: one contains it.
+    var rank = function (item, query) {
+      var best = 3;
+      item.keys.forEach(function (key) {
+        var at = key.indexOf(query);
+        if (at === -1) return;
+        best = Math.min(best, key === query ? 0 : at === 0 ? 1 : 2);
+      });
+      return best;
+    };
     var apply = function () {
       var query = kbNormalise(input.value);
       var shown = 0;
       items.forEach(function (item) {
-        var match = !query || item.keys.some(function (key) { return key.indexOf(query) !== -1; });
-        item.element.hidden = !match;
-        if (match) shown += 1;
+        item.rank = query ? rank(item, query) : 0;
+        item.element.hidden = item.rank === 3;
+        if (item.rank < 3) shown += 1;
       });
+      // Best matches first; the list's own order within a rank (and when the box is empty).
+      items.slice().sort(function (a, b) { return a.rank - b.rank || a.index - b.index; })
+        .forEach(function (item) { list.appendChild(item.element); });
       if (!query) statusLine.textContent = statusLine.getAttribute("data-total");
       else if (!shown) statusLine.textContent = statusLine.getAttribute("data-none");
       else statusLine.textContent = zh ? "匹配 " + shown + " 个术语" : shown + " matching " + (shown === 1 ? "term" : "terms");
