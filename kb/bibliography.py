@@ -1,11 +1,10 @@
-"""The bibliography: BibTeX in, validated entries and formatted references out.
+"""The bibliography: BibTeX in, validated entries out (kb/render/citations.py formats them).
 
 BibTeX because Zotero and PubMed tools export it; parsed with bibtexparser (a maintained
 library) rather than by hand. Formatting follows a compact Vancouver-like style that
 reads the same in both languages; only labels and caveat notes are translated.
 """
 import contextlib
-import html
 import io
 import logging
 import re
@@ -16,6 +15,8 @@ import bibtexparser
 from bibtexparser.model import DuplicateBlockKeyBlock, ParsingFailedBlock
 
 from kb.diagnostics import Problem
+from kb.labels import label
+from kb.languages import CODES
 
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 PMID = re.compile(r"^[1-9]\d{0,8}$")
@@ -24,10 +25,10 @@ CONTAINER_FIELDS = ("journal", "howpublished", "publisher")
 # else is a typo (and would silently not be shown).
 KNOWN_FIELDS = {
     "author", "title", "year", "date", "journal", "howpublished", "publisher", "volume",
-    "number", "pages", "doi", "pmid", "url", "urldate", "note", "note_zh",
+    "number", "pages", "doi", "pmid", "url", "urldate", "note",
     "address", "edition", "editor", "isbn", "issn", "month", "abstract", "keywords",
     "language", "pmcid", "organization", "institution",
-}
+} | {f"note_{code}" for code in CODES}  # note_zh: the note in one language
 # Entry types that may lack an author and a year: web pages of unknown creator or date.
 UNDATED_TYPES = {"online"}
 
@@ -48,28 +49,28 @@ class Entry:
         raw = self.get("author")
         if not raw:
             return []
-        return [_clean(name) for name in re.split(r"\s+and\s+", raw)]
+        return [clean(name) for name in re.split(r"\s+and\s+", raw)]
 
     @property
     def container(self) -> str:
-        return next((_clean(self.get(f)) for f in CONTAINER_FIELDS if self.get(f)), "")
+        return next((clean(self.get(f)) for f in CONTAINER_FIELDS if self.get(f)), "")
 
     @property
     def title(self) -> str:
-        return _clean(self.get("title"))
+        return clean(self.get("title"))
 
     def author_short(self, lang: str) -> str:
         authors = [a for a in self.authors if a.lower() != "others"]
         if not authors:
             return ""
-        first = _display_name(authors[0])
+        first = display_name(authors[0])
         more = len(self.authors) > 1
         if not more:
             return first
-        return f"{first} 等" if lang == "zh" else f"{first} et al."
+        return label("et_al_after", lang, first=first)
 
     def year_text(self, lang: str) -> str:
-        return self.get("year") or ("无日期" if lang == "zh" else "n.d.")
+        return self.get("year") or label("no_date", lang)
 
     def preview(self, lang: str) -> str:
         """One plain-text line for tooltips: 'Kuang X et al. (2020). Title. Journal.'"""
@@ -77,7 +78,7 @@ class Entry:
         return " ".join(_sentence(p) for p in (head, self.title, self.container) if p)
 
     def note(self, lang: str) -> str:
-        return _clean(self.get("note_zh" if lang == "zh" else "note") or self.get("note"))
+        return clean(self.get(f"note_{lang}") or self.get("note"))
 
 
 @dataclass
@@ -86,7 +87,7 @@ class Bibliography:
     entries: dict  # key -> Entry, in file order
 
 
-def _clean(text: str) -> str:
+def clean(text: str) -> str:
     """Drop BibTeX braces, render '--' as an en dash, collapse whitespace."""
     text = text.replace("{", "").replace("}", "").replace("--", "\u2013")
     return re.sub(r"\s+", " ", text).strip()
@@ -97,7 +98,7 @@ def _sentence(text: str) -> str:
     return text if text[-1:] in ".?!" else text + "."
 
 
-def _display_name(name: str) -> str:
+def display_name(name: str) -> str:
     """'Kuang, X.' -> 'Kuang X'; 'Kuang X' stays; organisations stay."""
     if "," in name:
         last, first = [p.strip() for p in name.split(",", 1)]
@@ -181,35 +182,3 @@ def links(entry: Entry) -> list[tuple[str, str]]:
     if entry.get("url"):
         out.append(("URL", entry.get("url")))
     return out
-
-
-def reference_html(entry: Entry, lang: str) -> str:
-    """The full reference as inline HTML: authors. title. container. details. links. note."""
-    e = html.escape
-    authors = [_display_name(a) for a in entry.authors]
-    if authors and authors[-1].lower() == "others":
-        authors = authors[:-1] + (["等"] if lang == "zh" else ["et al."])
-    parts = []
-    if authors:
-        parts.append(e(", ".join(authors)) + ".")
-    parts.append(f"<span class=\"kb-ref__title\">{e(_sentence(entry.title))}</span>")
-    details = f"<em>{e(entry.container)}</em>. {e(entry.year_text(lang))}"
-    if entry.get("volume"):
-        details += f";{e(_clean(entry.get('volume')))}"
-        if entry.get("number"):
-            details += f"({e(_clean(entry.get('number')))})"
-    if entry.get("pages"):
-        details += f":{e(_clean(entry.get('pages')))}"
-    parts.append(_sentence(details))
-    if entry.get("urldate"):
-        accessed = "访问于" if lang == "zh" else "Accessed"
-        parts.append(f"{accessed} {e(entry.get('urldate'))}.")
-    link_html = " · ".join(
-        f'<a href="{e(href)}" rel="noopener">{e(label)}</a>' for label, href in links(entry)
-    )
-    if link_html:
-        parts.append(link_html)
-    note = entry.note(lang)
-    if note:
-        parts.append(f'<span class="kb-ref__note">{e(note)}</span>')
-    return " ".join(parts)

@@ -16,8 +16,9 @@ EXTERNAL = re.compile(r"^[a-z][a-z0-9+.\-]*:", re.I)
 
 def check_site(site: Site) -> list[Problem]:
     problems = list(site.problems)
+    anchor_cache = {}
     for page in site.pages.values():
-        problems += check_page(site, page)
+        problems += check_page(site, page, anchor_cache)
     problems += check_translations(site)
     problems += check_terms(site)
     problems += check_bibliography_use(site)
@@ -25,7 +26,7 @@ def check_site(site: Site) -> list[Problem]:
     return sorted(set(problems))
 
 
-def check_page(site: Site, page: Page) -> list[Problem]:
+def check_page(site: Site, page: Page, anchor_cache: dict | None = None) -> list[Problem]:
     problems = [Problem(page.display, s.line, s.code, s.message) for s in page.parsed.syntax]
     parsed = page.parsed
     add = lambda line, code, message: problems.append(Problem(page.display, line, code, message))  # noqa: E731
@@ -57,11 +58,14 @@ def check_page(site: Site, page: Page) -> list[Problem]:
             seen[ident] = line
     if page.term_id and page.term_id not in site.terms:
         add(1, "TRM006", f"term page '{page.term_id}' has no entry in data/glossary/")
-    problems += check_links(site, page)
+    problems += check_links(site, page, anchor_cache)
     return problems
 
 
-def check_links(site: Site, page: Page) -> list[Problem]:
+def check_links(site: Site, page: Page, anchor_cache: dict | None = None) -> list[Problem]:
+    """Links between pages and to anchors; anchors are the ids the renderer emits, and
+    a page is rendered only when some link targets one of its anchors."""
+    anchor_cache = {} if anchor_cache is None else anchor_cache
     problems = []
     for link in page.parsed.links:
         target = link.target
@@ -80,7 +84,9 @@ def check_links(site: Site, page: Page) -> list[Problem]:
                 continue
         else:
             target_page = page
-        if anchor and anchor not in render.anchors(site, target_page):
+        if anchor and target_page.path not in anchor_cache.setdefault(target_page.lang, {}):
+            anchor_cache[target_page.lang][target_page.path] = render.anchors(site, target_page)
+        if anchor and anchor not in anchor_cache[target_page.lang][target_page.path]:
             problems.append(Problem(page.display, link.line, "LNK002", f"link to '{target}': no anchor '#{anchor}' in docs/{page.lang}/{target_page.path}"))
     return problems
 

@@ -4,32 +4,34 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb.diagnostics import Problem, rel
+from kb.languages import BY_CODE, CODES
 from kb.yamldata import load_yaml, schema_errors, schema_problems, unusable_items
 
-_STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
+_TEXT = {"type": "string", "minLength": 1}
+_STRINGS = {"type": "array", "items": _TEXT}
+# One name (and optionally aliases and a note) per site language, keyed by language code.
 TERM_SCHEMA = {
     "type": "array",
     "items": {
         "type": "object",
-        "required": ["id", "zh", "en"],
+        "required": ["id", *CODES],
         "additionalProperties": False,
         "properties": {
             "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
-            "zh": {"type": "string", "minLength": 1},
-            "en": {"type": "string", "minLength": 1},
+            **{code: _TEXT for code in CODES},
             "abbr": _STRINGS,
             "aliases": {
                 "type": "object",
                 "additionalProperties": False,
-                "properties": {"zh": _STRINGS, "en": _STRINGS},
+                "properties": {code: _STRINGS for code in CODES},
             },
             "related": _STRINGS,
             "sources": _STRINGS,
             "note": {
                 "type": "object",
-                "required": ["zh", "en"],
+                "required": list(CODES),
                 "additionalProperties": False,
-                "properties": {"zh": {"type": "string", "minLength": 1}, "en": {"type": "string", "minLength": 1}},
+                "properties": {code: _TEXT for code in CODES},
             },
         },
     },
@@ -54,13 +56,13 @@ class Term:
 
     def search_names(self) -> list:
         """Every name a reader may type: both names, abbreviations, aliases."""
-        names = [self.names["zh"], self.names["en"], *self.abbr, *self.aliases["zh"], *self.aliases["en"]]
+        names = [*self.names.values(), *self.abbr, *(a for code in CODES for a in self.aliases[code])]
         return list(dict.fromkeys(names))
 
     def title(self, lang: str) -> str:
-        """The name as a page title: English names start with a capital."""
+        """The name as a page title (English: starts with a capital)."""
         name = self.names[lang]
-        return name[:1].upper() + name[1:] if lang == "en" else name
+        return name[:1].upper() + name[1:] if BY_CODE[lang].capitalise_titles else name
 
 
 def load_glossary(directory: Path, root: Path) -> tuple[dict, list[Problem]]:
@@ -88,9 +90,9 @@ def load_glossary(directory: Path, root: Path) -> tuple[dict, list[Problem]]:
                 continue
             terms[item["id"]] = Term(
                 id=item["id"],
-                names={"zh": item["zh"], "en": item["en"]},
+                names={code: item[code] for code in CODES},
                 abbr=item.get("abbr", []),
-                aliases={"zh": item.get("aliases", {}).get("zh", []), "en": item.get("aliases", {}).get("en", [])},
+                aliases={code: item.get("aliases", {}).get(code, []) for code in CODES},
                 related=item.get("related", []),
                 sources=item.get("sources", []),
                 note=item.get("note"),
