@@ -12,7 +12,7 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from kb import check, content, languages, redirects, render, search_index  # noqa: E402
+from kb import check, content, languages, redirects, render, search_index, verdicts  # noqa: E402
 
 _site = None  # the content model of the current build (kb/content.py)
 
@@ -100,6 +100,9 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config):
     if _i18n_inner_build(config):
         return
+    # Verdict colours come from data/verdicts.yaml (mkdocs.yml lists this stylesheet).
+    stylesheet = Path(config.site_dir) / "assets" / "kb-verdicts.css"
+    stylesheet.write_text(verdicts.stylesheet(_site.verdicts), "utf-8")
     try:
         search_index.split_site_index(Path(config.site_dir))
     except search_index.SegmentationError as exc:
