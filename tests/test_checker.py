@@ -303,6 +303,17 @@ def test_links_to_generated_anchors_resolve(fixture_site):
     assert problems(fixture_site) == []
 
 
+def test_generated_anchor_a_page_lacks_is_reported(fixture_site):
+    # Only terms with a note get '#note': the checker's anchors are the renderer's ids.
+    for lang in ("zh", "en"):
+        append(fixture_site, f"docs/{lang}/index.md", "\n[n](glossary/beta-term.md#note)\n")
+    assert problems(fixture_site) == []
+    edit(fixture_site, ZH_INDEX, "beta-term.md#note", "alpha-term.md#note")
+    assert only(fixture_site) == (
+        f"{ZH_INDEX}:10: LNK002 link to 'glossary/alpha-term.md#note': no anchor '#note' in docs/zh/glossary/alpha-term.md"
+    )
+
+
 def test_markers_in_code_are_ignored(fixture_site):
     for lang in ("zh", "en"):
         append(fixture_site, f"docs/{lang}/index.md", "\n`[@nosuch]` and\n\n```\n[[nosuch]]\n::: claim x y\n```\n")
