@@ -148,7 +148,7 @@ def test_unknown_related_term(fixture_site):
 
 def test_duplicate_term_id(fixture_site):
     append(fixture_site, TERMS, "- id: beta-term\n  zh: 乙\n  en: beta\n")
-    assert only(fixture_site) == f"{TERMS}:10: TRM004 duplicate term id 'beta-term' (first defined at {TERMS}:7)"
+    assert only(fixture_site) == f"{TERMS}:13: TRM004 duplicate term id 'beta-term' (first defined at {TERMS}:7)"
 
 
 def test_term_no_page_mentions(fixture_site):
