@@ -85,6 +85,8 @@ class Entry:
 class Bibliography:
     path: str
     entries: dict  # key -> Entry, in file order
+    # Keys named in blocks that failed to parse: citing them is not a second problem.
+    unparsed_keys: set = field(default_factory=set)
 
 
 def clean(text: str) -> str:
@@ -117,11 +119,18 @@ def load_bibliography(path: Path, display_path: str) -> tuple[Bibliography, list
     logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         library = bibtexparser.parse_string(text)
+    unparsed = set()
     for block in library.failed_blocks:
         line = block.start_line + 1
         if isinstance(block, DuplicateBlockKeyBlock):
             problems.append(Problem(display_path, line, "BIB004", f"duplicate key '{block.key}'"))
         elif isinstance(block, ParsingFailedBlock):
+            unparsed |= set(BLOCK_KEY.findall(block.raw))
+            unbalanced = unbalanced_field(block.raw)
+            if unbalanced:
+                offset, name = unbalanced
+                problems.append(Problem(display_path, line + offset, "KB003", f"malformed BibTeX: unbalanced braces in field '{name}'"))
+                continue
             error = block.error
             reason = (getattr(error, "abort_reason", None) or str(error) or type(error).__name__).strip()
             problems.append(Problem(display_path, line, "KB003", f"malformed BibTeX: {reason}"))
@@ -136,7 +145,21 @@ def load_bibliography(path: Path, display_path: str) -> tuple[Bibliography, list
         )
         entries[entry.key] = entry
         problems += entry_problems(entry, display_path)
-    return Bibliography(display_path, entries), problems
+    return Bibliography(display_path, entries, unparsed), problems
+
+
+BLOCK_KEY = re.compile(r"@\w+\s*\{\s*([^,\s]+)\s*,")
+FIELD_START = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*=\s*\{")
+
+
+def unbalanced_field(raw: str) -> tuple[int, str] | None:
+    """(line offset, field name) of the first one-line field whose braces do not balance,
+    the usual root cause of a block that runs on into the next entry."""
+    for offset, text in enumerate(raw.split("\n")):
+        start = FIELD_START.match(text)
+        if start and text.rstrip().endswith(("},", "}")) and text.count("{") != text.count("}"):
+            return offset, start.group(1).lower()
+    return None
 
 
 def entry_problems(entry: Entry, path: str) -> list[Problem]:

@@ -15,7 +15,7 @@ from kb.yamldata import load_yaml, schema_problems
 LANG_CODES = tuple(lang.code for lang in LANGUAGES)
 GLOSSARY_DIR = "glossary/"
 
-_DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"}
 _TEXT = {"type": "string", "minLength": 1}
 FRONT_MATTER_SCHEMA = {
     "type": "object",
@@ -62,6 +62,7 @@ class Site:
     bibliography: Bibliography
     verdicts: dict
     problems: list = field(default_factory=list)  # found while loading
+    unparsed_terms: set = field(default_factory=set)  # ids in glossary files that failed to parse
 
     def page(self, lang: str, path: str) -> Page | None:
         return self.pages.get((lang, path))
@@ -124,8 +125,8 @@ def load_site(root: Path) -> Site:
             page, page_problems = load_page(file, lang, path, root)
             pages[(lang, path)] = page
             problems += page_problems
-    terms, glossary_problems = load_glossary(root / "data" / "glossary", root)
+    terms, glossary_problems, unparsed_terms = load_glossary(root / "data" / "glossary", root)
     bibliography, bib_problems = load_bibliography(root / "data" / "references.bib", "data/references.bib")
     verdicts, verdict_problems = load_verdicts(root / "data" / "verdicts.yaml", root)
     problems += glossary_problems + bib_problems + verdict_problems
-    return Site(root, pages, terms, bibliography, verdicts, problems)
+    return Site(root, pages, terms, bibliography, verdicts, problems, unparsed_terms)

@@ -1,5 +1,6 @@
 """Glossary metadata: one list of terms per topic file in data/glossary/, shared by both
 languages. The prose of each term lives in docs/<lang>/glossary/<id>.md."""
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,15 +66,23 @@ class Term:
         return name[:1].upper() + name[1:] if BY_CODE[lang].capitalise_titles else name
 
 
-def load_glossary(directory: Path, root: Path) -> tuple[dict, list[Problem]]:
-    """Terms by id, in file order, and the problems met while loading them."""
+# "- id: osteocalcin" lines, read from a file that failed to parse.
+ID_LINE = re.compile(r"^\s*-?\s*id:\s*[\"']?([a-z0-9]+(?:-[a-z0-9]+)*)", re.M)
+
+
+def load_glossary(directory: Path, root: Path) -> tuple[dict, list[Problem], set]:
+    """Terms by id, in file order; the problems met while loading them; and the ids
+    found in files that failed to parse (links to them are not further problems)."""
     terms: dict = {}
     problems: list = []
+    unparsed: set = set()
     for file in sorted(Path(directory).glob("*.yaml")):
         path = rel(file, root)
-        located, errors = load_yaml(file.read_text("utf-8"), path)
+        text = file.read_text("utf-8")
+        located, errors = load_yaml(text, path)
         problems += errors
         if located is None:
+            unparsed |= set(ID_LINE.findall(text))
             continue
         errors = schema_errors(located, TERM_SCHEMA)
         problems += schema_problems(located, TERM_SCHEMA, path, "glossary entry", errors)
@@ -100,4 +109,4 @@ def load_glossary(directory: Path, root: Path) -> tuple[dict, list[Problem]]:
                 line=line,
                 field_lines={key: located.line_of([index, key]) for key in item},
             )
-    return terms, problems
+    return terms, problems, unparsed

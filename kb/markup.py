@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 
 CITATION = re.compile(r"\[(@[^\[\]]*)\]")
+# "[@" that no "]" closes before the next "[" or the end of the line.
+UNCLOSED_CITATION = re.compile(r"\[@[^\[\]]*(?=\[|$)")
 CITATION_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_:.\-]*$")
 TERM = re.compile(r"\[\[([^\[\]|]*)(?:\|([^\[\]]*))?\]\]")
 TERM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -136,6 +138,9 @@ def _inline_plain(text: str, line: int, claim, visitor: Visitor) -> str:
 
     for match in LINK.finditer(text):
         visitor.link(Link(match.group(2), line))
+    for match in UNCLOSED_CITATION.finditer(CITATION.sub(lambda m: " " * len(m.group(0)), text)):
+        shown = re.match(r"\[@[A-Za-z0-9_:.\-]*", match.group(0)).group(0).rstrip(".:-")
+        visitor.syntax(Syntax("CIT002", f"unclosed citation '{shown}': no ']' closes it on this line", line))
     text = TERM.sub(on_term, text)
     return CITATION.sub(on_citation, text)
 

@@ -72,6 +72,19 @@ def test_malformed_citation_marker(fixture_site):
     assert any(p.startswith(f"{ZH_INDEX}:8: CIT002 malformed citation '[@alpha2020; alpha]'") for p in found), found
 
 
+def test_unclosed_citation(fixture_site):
+    edit(fixture_site, ZH_INDEX, "[@alpha2020]", "[@alpha2020")
+    edit(fixture_site, EN_INDEX, "[@alpha2020]", "[@alpha2020")
+    found = problems(fixture_site)
+    assert f"{ZH_INDEX}:8: CIT002 unclosed citation '[@alpha2020': no ']' closes it on this line" in found
+    assert f"{EN_INDEX}:8: CIT002 unclosed citation '[@alpha2020': no ']' closes it on this line" in found
+
+
+def test_unbalanced_bibtex_brace_is_one_problem_at_its_line(fixture_site):
+    edit(fixture_site, BIB, "title   = {A trial of something},", "title   = {A trial of {something},")
+    assert problems(fixture_site) == [f"{BIB}:4: KB003 malformed BibTeX: unbalanced braces in field 'title'"]
+
+
 def test_entry_missing_required_field(fixture_site):
     edit(fixture_site, BIB, "  journal = {Journal of Examples},\n", "")
     assert only(fixture_site) == (
@@ -178,6 +191,21 @@ def test_malformed_glossary_yaml(fixture_site):
     assert found[0].startswith(f"{TERMS}:5: KB001 malformed YAML:"), found
 
 
+def test_badly_indented_glossary_yaml_is_one_problem_at_its_line(fixture_site):
+    # No follow-on "unknown term" or "no glossary entry" for the terms of that file.
+    edit(fixture_site, TERMS, "  en: alpha term", "   en: alpha term")
+    assert problems(fixture_site) == [f"{TERMS}:3: KB001 malformed YAML: mapping values are not allowed here"]
+
+
+def test_parse_failures_come_first(fixture_site):
+    edit(fixture_site, TERMS, "  en: alpha term", "   en: alpha term")
+    for path in (ZH_INDEX, EN_INDEX):
+        edit(fixture_site, path, "[@alpha2020]", "[@nosuch]")
+    found = problems(fixture_site)
+    assert found[0].startswith(f"{TERMS}:3: KB001") and len(found) == 3, found
+    assert found[1].startswith(f"{EN_INDEX}:8: CIT001"), found
+
+
 # --- Claims ----------------------------------------------------------------------------
 
 def test_unknown_verdict(fixture_site):
@@ -275,6 +303,16 @@ def test_malformed_front_matter(fixture_site):
     edit(fixture_site, EN_INDEX, "description: Home.", "description: [Home.")
     found = problems(fixture_site)
     assert found[0].startswith(f"{EN_INDEX}:3: KB001 malformed YAML:"), found
+
+
+def test_impossible_review_date_is_a_problem_not_a_traceback(fixture_site):
+    edit(fixture_site, ZH_INDEX, "reviewed: 2026-11-24", "reviewed: 2026-02-30")
+    assert only(fixture_site) == f"{ZH_INDEX}:3: KB001 '2026-02-30' is not a real date (YYYY-MM-DD)"
+
+
+def test_impossible_quoted_review_date(fixture_site):
+    edit(fixture_site, EN_INDEX, "reviewed: 2026-11-24", "reviewed: '2026-02-30'")
+    assert only(fixture_site) == f"{EN_INDEX}:3: PAG007 front matter: '2026-02-30' is not a 'date' (at reviewed)"
 
 
 def test_unknown_front_matter_key(fixture_site):
