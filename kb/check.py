@@ -7,7 +7,7 @@ import posixpath
 import re
 from collections import defaultdict
 
-from kb import redirects, render
+from kb import redirects, render, third_party
 from kb.content import LANG_CODES, Page, Site
 from kb.diagnostics import Problem
 
@@ -25,6 +25,7 @@ def check_site(site: Site) -> list[Problem]:
     problems += check_terms(site)
     problems += check_bibliography_use(site)
     problems += redirects.site_redirect_problems(site)
+    problems += third_party.check_sources(site)
     return sorted(set(problems), key=lambda p: (p.code not in ROOT_CAUSES, p))
 
 

@@ -352,6 +352,57 @@ def test_generated_anchor_a_page_lacks_is_reported(fixture_site):
     )
 
 
+# --- Third-party loads in the sources ----------------------------------------------------
+
+LOADS = "from another host; serve it from the site instead"
+
+
+def test_third_party_loads_in_a_page(fixture_site):
+    append(fixture_site, ZH_INDEX, (
+        '\n<script src="https://cdn.example/x.js"></script>\n'
+        '<iframe src="https://www.youtube.com/embed/x"></iframe>\n'
+        '![pic](https://img.example/a.png)\n'
+        '<a href="https://doi.org/10.1000/x">a link is fine</a>\n'
+    ))
+    assert problems(fixture_site) == [
+        f"{ZH_INDEX}:10: EXT001 loads <script src=https://cdn.example/x.js> {LOADS}",
+        f"{ZH_INDEX}:11: EXT001 loads <iframe src=https://www.youtube.com/embed/x> {LOADS}",
+        f"{ZH_INDEX}:12: EXT001 loads image https://img.example/a.png {LOADS}",
+    ]
+
+
+def test_third_party_loads_in_overrides(fixture_site):
+    (fixture_site / "overrides" / "assets").mkdir(parents=True)
+    (fixture_site / "overrides" / "main.html").write_text(
+        '{% extends "base.html" %}\n{% block extrahead %}\n'
+        '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">\n'
+        '<img src="https://img.example/a.png">\n{% endblock %}\n', "utf-8")
+    (fixture_site / "overrides" / "assets" / "x.css").write_text(
+        "a { color: red; }\n@import 'https://cdn.example/x.css';\n"
+        "@font-face { src: url(https://fonts.gstatic.com/a.woff2); }\n", "utf-8")
+    (fixture_site / "overrides" / "assets" / "x.js").write_text(
+        'var s = document.createElement("script");\ns.src = "https://cdn.example/y.js";\n', "utf-8")
+    assert problems(fixture_site) == [
+        f"overrides/assets/x.css:2: EXT001 loads url(https://cdn.example/x.css) {LOADS}",
+        f"overrides/assets/x.css:3: EXT001 loads url(https://fonts.gstatic.com/a.woff2) {LOADS}",
+        f"overrides/assets/x.js:2: EXT001 loads https://cdn.example/y.js {LOADS}",
+        f"overrides/main.html:3: EXT001 loads <link rel=stylesheet href=https://fonts.googleapis.com/css?family=Roboto> {LOADS}",
+        f"overrides/main.html:4: EXT001 loads <img src=https://img.example/a.png> {LOADS}",
+    ]
+
+
+def test_third_party_loads_in_mkdocs_yml(fixture_site):
+    (fixture_site / "mkdocs.yml").write_text(
+        "site_name: x\nsite_url: !ENV [SITE_URL, 'https://x.example/']\ntheme:\n  name: material\n"
+        "  font:\n    text: Roboto\nextra_css:\n  - assets/kb.css\n  - https://cdn.example/a.css\n"
+        "extra_javascript:\n  - path: https://cdn.example/b.js\n    type: module\n", "utf-8")
+    assert problems(fixture_site) == [
+        "mkdocs.yml:5: EXT001 loads Google Fonts (theme.font) from another host; set 'font: false' under theme",
+        f"mkdocs.yml:9: EXT001 loads extra_css https://cdn.example/a.css {LOADS}",
+        f"mkdocs.yml:11: EXT001 loads extra_javascript https://cdn.example/b.js {LOADS}",
+    ]
+
+
 def test_markers_in_code_are_ignored(fixture_site):
     for lang in ("zh", "en"):
         append(fixture_site, f"docs/{lang}/index.md", "\n`[@nosuch]` and\n\n```\n[[nosuch]]\n::: claim x y\n```\n")
