@@ -55,6 +55,7 @@ CODES = {
     "LNK002": "internal link to an anchor that does not exist",
     "LNK101": "published link (links/manifest.txt entry) that no longer resolves",
     "LNK102": "malformed links/manifest.txt line",
+    "LNK103": "page or anchor the build would add that links/manifest.txt does not list yet",
     "EXT001": "a page, overrides/ file or mkdocs.yml loads a script, style, font, image or frame from another host",
     "RED001": "redirect target is not a page of the site",
     "RED002": "redirect chain (target is itself redirected) or loop",

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Check all content: citations, term links, claims, translations, links, data files.
+"""Check all content: citations, term links, claims, translations, links, data files,
+third-party loads, and whether links/manifest.txt lists what the build would publish.
 
 Prints one line per problem, `path:line: CODE message`, and exits 1 if there is any.
 The build (overrides/hooks/kb_hook.py) runs the same checks and fails on the same problems.
@@ -13,9 +14,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from kb import manifest  # noqa: E402
 from kb.check import check_site  # noqa: E402
 from kb.content import load_site  # noqa: E402
 from kb.diagnostics import CODES  # noqa: E402
+from kb.redirects import load_redirects  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -27,11 +30,18 @@ def main(argv=None) -> int:
         for code, meaning in CODES.items():
             print(f"{code}  {meaning}")
         return 0
-    problems = check_site(load_site(args.root))
+    site = load_site(args.root)
+    problems = check_site(site)
+    hint = ""
+    if not problems:  # the manifest is compared with content that is sound
+        redirects, _ = load_redirects(site.root)
+        problems, hint = manifest.drift(site, {r.old: r.new for r in redirects})
     for problem in problems:
         print(problem)
     if problems:
         print(f"{len(problems)} problem(s)", file=sys.stderr)
+        if hint:
+            print(hint, file=sys.stderr)
         return 1
     return 0
 

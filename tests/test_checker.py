@@ -446,6 +446,28 @@ def test_checker_cli_passes_clean_fixture(fixture_site):
     assert result.returncode == 0 and result.stdout == ""
 
 
+def test_checker_reports_manifest_drift_and_the_update_command(fixture_site):
+    from kb import manifest
+
+    pages = manifest.expected_pages(load_site(fixture_site))
+    lines = [line for line in manifest.urls(pages) if line != "glossary/beta-term/#note"]
+    (fixture_site / "links").mkdir()
+    (fixture_site / manifest.MANIFEST_FILE).write_text(manifest.format_manifest(lines + ["about/#gone"]), "utf-8")
+    result = run_checker("--root", str(fixture_site))
+    assert result.returncode == 1
+    gone_line = sorted(lines + ["about/#gone"]).index("about/#gone") + 1
+    assert result.stdout.splitlines() == [
+        "links/manifest.txt:0: LNK103 'glossary/beta-term/#note' is not listed yet (a new page or anchor)",
+        f"links/manifest.txt:{gone_line}: LNK101 'about/#gone' no longer resolves: no id 'gone' in the page 'about/'",
+    ]
+    assert (
+        "links/manifest.txt is out of date: run .venv/bin/python scripts/update_manifest.py after adding a redirect"
+        in result.stderr
+    )
+    (fixture_site / manifest.MANIFEST_FILE).write_text(manifest.format_manifest(manifest.urls(pages)), "utf-8")
+    assert run_checker("--root", str(fixture_site)).returncode == 0
+
+
 def test_real_content_passes_the_checker():
     result = run_checker()
     assert result.returncode == 0, result.stdout

@@ -35,7 +35,7 @@ def real_redirects() -> dict:
 
 def real_manifest() -> list:
     file = REPO / manifest.MANIFEST_FILE
-    assert file.is_file(), f"{manifest.MANIFEST_FILE} is missing: run `python scripts/update_manifest.py`"
+    assert file.is_file(), f"{manifest.MANIFEST_FILE} is missing: run `.venv/bin/python scripts/update_manifest.py`"
     entries, problems = manifest.read(file)
     assert problems == [], "\n".join(map(str, problems))
     return entries
@@ -45,10 +45,10 @@ def real_manifest() -> list:
 
 def test_manifest_is_sorted_and_well_formed():
     entries = real_manifest()
-    assert entries, f"{manifest.MANIFEST_FILE} is empty: run `python scripts/update_manifest.py`"
+    assert entries, f"{manifest.MANIFEST_FILE} is empty: run `.venv/bin/python scripts/update_manifest.py`"
     text = (REPO / manifest.MANIFEST_FILE).read_text("utf-8")
     assert text == manifest.format_manifest(e.url for e in entries), (
-        f"{manifest.MANIFEST_FILE} was edited by hand: regenerate it with `python scripts/update_manifest.py`"
+        f"{manifest.MANIFEST_FILE} was edited by hand: regenerate it with `.venv/bin/python scripts/update_manifest.py`"
     )
 
 
@@ -58,7 +58,7 @@ def test_every_manifest_entry_resolves(site):
         "\n".join(map(str, problems))
         + "\nThese published links no longer resolve. Add a redirect to data/redirects.yaml for a"
         " renamed page, or restore the anchor; drop them only knowingly, with"
-        " `python scripts/update_manifest.py --allow-removals`."
+        " `.venv/bin/python scripts/update_manifest.py --allow-removals`."
     )
 
 
@@ -66,7 +66,7 @@ def test_manifest_is_up_to_date(site):
     new = manifest.missing(real_manifest(), manifest.collect(site))
     assert new == [], (
         f"{len(new)} URL(s) of the built site are not in {manifest.MANIFEST_FILE} (first: {new[:5]}); "
-        "run `python scripts/update_manifest.py` and commit the result"
+        "run `.venv/bin/python scripts/update_manifest.py` and commit the result"
     )
 
 
@@ -425,6 +425,6 @@ def test_update_reports_bad_redirects_and_malformed_lines(renamed, tmp_path):
     result = run_update("--root", str(root), "--site", str(renamed["before"]))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "links/manifest.txt:2: LNK102 '/about/': not a site-relative URL (no leading slash or host); regenerate the file with scripts/update_manifest.py",
-        "links/manifest.txt:3: LNK102 './': duplicate of line 1; regenerate the file with scripts/update_manifest.py",
+        "links/manifest.txt:2: LNK102 '/about/': not a site-relative URL (no leading slash or host); regenerate the file with .venv/bin/python scripts/update_manifest.py",
+        "links/manifest.txt:3: LNK102 './': duplicate of line 1; regenerate the file with .venv/bin/python scripts/update_manifest.py",
     ]

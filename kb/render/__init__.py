@@ -10,4 +10,4 @@ __all__ = ["Rendered", "anchors", "render_page", "render_page_parts"]
 
 def anchors(site: Site, page: Page) -> set:
     """Every id a link may target on a page: exactly the ids the renderer emits."""
-    return render_page_parts(site, page).ids
+    return render_page_parts(site, page, ids_only=True).ids

@@ -13,7 +13,7 @@ from kb.render.templates import render
 from kb.render.terms import definition_of, term_url
 
 
-def verdict_table(site: Site, page: Page) -> str:
+def verdict_table(site: Site, page: Page, ids_only: bool = False) -> str:
     return render("verdict_table.html", page.lang, verdicts=site.verdicts, others=others(page.lang))
 
 
@@ -48,16 +48,18 @@ def sorted_terms(site: Site, lang: str) -> list:
     return sorted(site.terms.values(), key=lambda t: (t.names[lang].lower(), t.id))
 
 
-def glossary_index(site: Site, page: Page) -> str:
+def glossary_index(site: Site, page: Page, ids_only: bool = False) -> str:
+    """The filterable list of all terms. ids_only: the same markup without the order and
+    search keys, which need pinyin (slow to load) and give no ids."""
     lang = page.lang
     items = [
         {
             "term": term,
             "href": relative_url(page.url, term_url(term.id)),
-            "search_keys": json.dumps(search_keys(site, term.id), ensure_ascii=False),
+            "search_keys": "[]" if ids_only else json.dumps(search_keys(site, term.id), ensure_ascii=False),
             "definition": definition_of(site, lang, term.id),
         }
-        for term in sorted_terms(site, lang)
+        for term in (site.terms.values() if ids_only else sorted_terms(site, lang))
     ]
     count = label("terms_count", lang, n=len(items))
     return render("glossary_index.html", lang, items=items, count=count, others=others(lang))
@@ -72,7 +74,7 @@ def citing_pages(site: Site, lang: str) -> dict:
     return found
 
 
-def bibliography_list(site: Site, page: Page) -> str:
+def bibliography_list(site: Site, page: Page, ids_only: bool = False) -> str:
     lang = page.lang
     citing = citing_pages(site, lang)
 

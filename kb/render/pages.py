@@ -21,8 +21,8 @@ class Rendered:
 
 
 class _Renderer(markup.Visitor):
-    def __init__(self, site: Site, page: Page):
-        self.site, self.page = site, page
+    def __init__(self, site: Site, page: Page, ids_only: bool):
+        self.site, self.page, self.ids_only = site, page, ids_only
         self.numbers = numbers(site, page)
         self.ids = set()
 
@@ -34,11 +34,13 @@ class _Renderer(markup.Visitor):
         if heading.id:
             self.ids.add(heading.id)
 
+    # Citations and term links give no ids: skipped when only the ids are wanted
+    # (tests/test_rendering.py checks the ids against a full build).
     def citation(self, keys, line, claim):
-        return self.emit(citation(self.site, self.page, keys, self.numbers))
+        return None if self.ids_only else self.emit(citation(self.site, self.page, keys, self.numbers))
 
     def term(self, term_id, text, line, claim):
-        return term_link(self.site, self.page, term_id, text)
+        return None if self.ids_only else term_link(self.site, self.page, term_id, text)
 
     def claim_open(self, claim):
         verdict = self.site.verdicts.get(claim.verdict, {})
@@ -49,11 +51,13 @@ class _Renderer(markup.Visitor):
         return "\n</div>"
 
     def directive(self, name, line):
-        return self.emit(BLOCKS[name](self.site, self.page))
+        return self.emit(BLOCKS[name](self.site, self.page, ids_only=self.ids_only))
 
 
-def render_page_parts(site: Site, page: Page, body: str | None = None, site_url: str = "/") -> Rendered:
-    renderer = _Renderer(site, page)
+def render_page_parts(site: Site, page: Page, body: str | None = None, site_url: str = "/",
+                      ids_only: bool = False) -> Rendered:
+    """The page's Markdown and ids; with ids_only, the Markdown skips what gives no ids."""
+    renderer = _Renderer(site, page, ids_only)
     body = page.body if body is None else body
     out = markup.walk(body, renderer, page.body_line)
     if page.term_id and page.term_id in site.terms:

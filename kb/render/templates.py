@@ -32,6 +32,7 @@ def environment() -> jinja2.Environment:
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=False,
+        auto_reload=False,  # templates do not change during a build
         # Markdown heading ids are written "{#id}", Jinja's default comment opener.
         comment_start_string="{*",
         comment_end_string="*}",
