@@ -8,7 +8,7 @@ import re
 from collections import defaultdict
 
 from kb import redirects, render, third_party
-from kb.content import LANG_CODES, Page, Site
+from kb.content import Page, Site
 from kb.diagnostics import Problem
 
 EXTERNAL = re.compile(r"^[a-z][a-z0-9+.\-]*:", re.I)
@@ -95,41 +95,47 @@ def check_links(site: Site, page: Page, anchor_cache: dict | None = None) -> lis
 
 
 def check_translations(site: Site) -> list[Problem]:
+    """Every page exists in every language and matches the default language's version."""
     problems = []
     paths = defaultdict(dict)
     for (lang, path), page in site.pages.items():
         paths[path][lang] = page
+    default = site.languages[0]
     for path, by_lang in sorted(paths.items()):
-        missing = [lang for lang in LANG_CODES if lang not in by_lang]
-        if missing:
-            page = next(iter(by_lang.values()))
-            problems.append(Problem(page.display, 1, "PAG001", f"no translation: docs/{missing[0]}/{path} is missing"))
-            continue
-        problems += compare_translations(*(by_lang[lang] for lang in LANG_CODES))
+        present = next(by_lang[lang] for lang in site.languages if lang in by_lang)
+        for lang in site.languages:
+            if lang not in by_lang:
+                problems.append(Problem(present.display, 1, "PAG001", f"no translation: docs/{lang}/{path} is missing"))
+        if default in by_lang:
+            problems += compare_translations([by_lang[default]] + [by_lang[lang] for lang in site.languages[1:] if lang in by_lang])
     return problems
 
 
-def compare_translations(first: Page, second: Page) -> list[Problem]:
-    """Report what one language has and the other lacks, at the line where it appears."""
-    problems = []
-    aspects = [
-        ("PAG002", "claim", lambda p: [(c.id, c.line) for c in p.parsed.claims]),
-        ("PAG003", "citation key", lambda p: [(k, c.line) for c in p.parsed.citations for k in c.keys]),
-        ("PAG004", "term link", lambda p: [(t.id, t.line) for t in p.parsed.terms]),
-        ("PAG005", "heading id", lambda p: [(h.id, h.line) for h in p.parsed.headings if h.id]),
-    ]
-    for code, what, items in aspects:
-        for page, other in ((first, second), (second, first)):
-            theirs = {ident for ident, _ in items(other)}
-            reported = set()
-            for ident, line in items(page):
-                if ident not in theirs and ident not in reported:
-                    reported.add(ident)
-                    problems.append(Problem(page.display, line, code, f"{what} '{ident}' is missing from {other.display}"))
-    verdicts = {c.id: c.verdict for c in second.parsed.claims}
-    for claim in first.parsed.claims:
-        if claim.id in verdicts and verdicts[claim.id] != claim.verdict:
-            problems.append(Problem(first.display, claim.line, "PAG002", f"claim '{claim.id}' is '{claim.verdict}' here but '{verdicts[claim.id]}' in {second.display}"))
+TRANSLATION_ASPECTS = [
+    ("PAG002", "claim", lambda p: [(c.id, c.line) for c in p.parsed.claims]),
+    ("PAG003", "citation key", lambda p: [(k, c.line) for c in p.parsed.citations for k in c.keys]),
+    ("PAG004", "term link", lambda p: [(t.id, t.line) for t in p.parsed.terms]),
+    ("PAG005", "heading id", lambda p: [(h.id, h.line) for h in p.parsed.headings if h.id]),
+]
+
+
+def compare_translations(pages: list[Page]) -> list[Problem]:
+    """Compare each translation with the default language's page (pages[0]): what one
+    has and the other lacks is reported at the line where it appears."""
+    default, problems = pages[0], []
+    for translation in pages[1:]:
+        for code, what, items in TRANSLATION_ASPECTS:
+            for page, other in ((default, translation), (translation, default)):
+                theirs = {ident for ident, _ in items(other)}
+                reported = set()
+                for ident, line in items(page):
+                    if ident not in theirs and ident not in reported:
+                        reported.add(ident)
+                        problems.append(Problem(page.display, line, code, f"{what} '{ident}' is missing from {other.display}"))
+        verdicts = {c.id: c.verdict for c in translation.parsed.claims}
+        for claim in default.parsed.claims:
+            if claim.id in verdicts and verdicts[claim.id] != claim.verdict:
+                problems.append(Problem(default.display, claim.line, "PAG002", f"claim '{claim.id}' is '{claim.verdict}' here but '{verdicts[claim.id]}' in {translation.display}"))
     return problems
 
 
@@ -141,7 +147,7 @@ def check_terms(site: Site) -> list[Problem]:
             if term.id != page.term_id:
                 mentioned[term.id].add(page.path)
     for term in site.terms.values():
-        for lang in LANG_CODES:
+        for lang in site.languages:
             page = site.page(lang, f"glossary/{term.id}.md")
             if page is None:
                 problems.append(Problem(term.path, term.line, "TRM002", f"term '{term.id}' has no page docs/{lang}/glossary/{term.id}.md"))

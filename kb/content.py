@@ -63,6 +63,7 @@ class Site:
     verdicts: dict
     problems: list = field(default_factory=list)  # found while loading
     unparsed_terms: set = field(default_factory=set)  # ids in glossary files that failed to parse
+    languages: tuple = LANG_CODES  # language codes, the default language first
 
     def page(self, lang: str, path: str) -> Page | None:
         return self.pages.get((lang, path))
@@ -114,11 +115,12 @@ def load_page(file: Path, lang: str, path: str, root: Path) -> tuple[Page, list[
     return Page(lang, path, file, display, front, body, body_line, parsed), problems
 
 
-def load_site(root: Path) -> Site:
+def load_site(root: Path, languages: tuple = LANG_CODES) -> Site:
+    """languages: folders of docs/ to read, the default language first."""
     root = Path(root)
     problems = []
     pages = {}
-    for lang in LANG_CODES:
+    for lang in languages:
         base = root / "docs" / lang
         for file in sorted(base.rglob("*.md")):
             path = file.relative_to(base).as_posix()
@@ -129,4 +131,4 @@ def load_site(root: Path) -> Site:
     bibliography, bib_problems = load_bibliography(root / "data" / "references.bib", "data/references.bib")
     verdicts, verdict_problems = load_verdicts(root / "data" / "verdicts.yaml", root)
     problems += glossary_problems + bib_problems + verdict_problems
-    return Site(root, pages, terms, bibliography, verdicts, problems, unparsed_terms)
+    return Site(root, pages, terms, bibliography, verdicts, problems, unparsed_terms, tuple(languages))

@@ -286,6 +286,26 @@ def test_heading_ids_differ_between_languages(fixture_site):
     assert f"{EN_ARTICLE}:8: PAG005 heading id 'bones' is missing from {ZH_ARTICLE}" in found
 
 
+def test_translations_are_compared_with_the_default_language_for_any_number(fixture_site, monkeypatch):
+    # A third language (Traditional Chinese) next to zh (default) and en.
+    from kb import labels, languages
+
+    hant = languages.Language("zh-hant", "zh-Hant", "zh-Hant", "zh_TW", "zh-hant/", collation="pinyin")
+    monkeypatch.setitem(languages.BY_CODE, "zh-hant", hant)
+    monkeypatch.setitem(labels.WORDS, "zh-hant", labels.WORDS["zh"])
+    shutil.copytree(fixture_site / "docs" / "zh", fixture_site / "docs" / "zh-hant")
+    three = ("zh", "en", "zh-hant")
+    assert [str(p) for p in check_site(load_site(fixture_site, three))] == []
+    edit(fixture_site, "docs/zh-hant/articles/vitamin-k-with-vitamin-d.md", "first-claim supported", "other-claim contested")
+    (fixture_site / "docs" / "zh-hant" / "about.md").unlink()
+    article = "docs/zh-hant/articles/vitamin-k-with-vitamin-d.md"
+    assert [str(p) for p in check_site(load_site(fixture_site, three))] == [
+        f"{article}:10: PAG002 claim 'other-claim' is missing from {ZH_ARTICLE}",
+        "docs/zh/about.md:1: PAG001 no translation: docs/zh-hant/about.md is missing",
+        f"{ZH_ARTICLE}:10: PAG002 claim 'first-claim' is missing from {article}",
+    ]
+
+
 def test_heading_without_explicit_id(fixture_site):
     for path in (ZH_ARTICLE, EN_ARTICLE):
         append(fixture_site, path, "\n## Safety\n")

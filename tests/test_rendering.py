@@ -242,3 +242,13 @@ def test_every_fragment_link_in_the_built_site_resolves(site):
             elif parts.fragment not in ids[target]:
                 broken.append(f"{here}: {href} (no id {parts.fragment})")
     assert broken == []
+
+
+def test_every_language_has_every_interface_word():
+    from kb import labels
+
+    default = set(labels.WORDS[LANGUAGES[0].code])
+    for lang in LANGUAGES[1:]:
+        assert set(labels.WORDS[lang.code]) ^ default <= {"month_names"}, lang.code
+    for lang in LANGUAGES:
+        assert set(labels.BROWSER_KEYS) <= set(labels.WORDS[lang.code])
