@@ -9,7 +9,7 @@ from kb.languages import LANGUAGES
 
 WORDS = {lang.code: importlib.import_module(f"kb.labels.{lang.code.replace('-', '_').lower()}").WORDS for lang in LANGUAGES}
 # Words kb.js shows; sent to the page as <script type="application/json" id="kb-labels">.
-BROWSER_KEYS = ("copy_link_here", "open_term", "filter_matches", "filter_match_one")
+BROWSER_KEYS = ("copy_link_here", "filter_matches", "filter_match_one")
 
 
 def label(name: str, lang: str, **values) -> str:

@@ -23,7 +23,6 @@ WORDS = {
     "filter_match_one": "1 matching term",
     "terms_count": "{n} terms",
     "copy_link_here": "Copy a link to this place",
-    "open_term": "Open the term page",
     "moved_title": "Page moved",
     "moved_to": "This page has moved to {link}.",
     "reviewed": "Last reviewed:",

@@ -23,7 +23,6 @@ WORDS = {
     "filter_match_one": "匹配 1 个术语",
     "terms_count": "共 {n} 个术语",
     "copy_link_here": "复制指向此处的链接",
-    "open_term": "打开术语页",
     "moved_title": "页面已移动",
     "moved_to": "本页已移至 {link}。",
     "reviewed": "最后审核：",

@@ -12,7 +12,7 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from kb import check, content, languages, redirects, render, search_index, verdicts  # noqa: E402
+from kb import check, content, labels, languages, redirects, render, search_index, verdicts  # noqa: E402
 
 _site = None  # the content model of the current build (kb/content.py)
 
@@ -73,6 +73,7 @@ def _language_context(lang, alternates):
         "kb_lang": lang,
         "kb_other_languages": [other for other in languages.LANGUAGES if other != lang],
         "kb_alternates": alternates,
+        "kb_labels": labels.browser_labels(lang.code),  # words kb.js shows
     }
 
 
