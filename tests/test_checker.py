@@ -216,6 +216,19 @@ def test_unknown_verdict(fixture_site):
     assert len(found) == 2
 
 
+def test_verdict_without_colour(fixture_site):
+    edit(fixture_site, "data/verdicts.yaml", '  colour: "#8a4b00"\n', "")
+    assert only(fixture_site) == "data/verdicts.yaml:8: KB002 verdict: 'colour' is a required property (at contested)"
+
+
+def test_verdict_with_malformed_colour(fixture_site):
+    edit(fixture_site, "data/verdicts.yaml", 'colour: "#8a4b00"', 'colour: "orange"\n  colour_dark: "#fff"')
+    assert problems(fixture_site) == [
+        "data/verdicts.yaml:9: KB002 verdict: 'orange' does not match '^#[0-9a-fA-F]{6}$' (at contested/colour)",
+        "data/verdicts.yaml:10: KB002 verdict: '#fff' does not match '^#[0-9a-fA-F]{6}$' (at contested/colour_dark)",
+    ]
+
+
 def test_duplicate_claim_id(fixture_site):
     for path in (ZH_ARTICLE, EN_ARTICLE):
         append(fixture_site, path, "\n::: claim first-claim contested\nx [@beta-web]\n:::\n")

@@ -252,3 +252,14 @@ def test_every_language_has_every_interface_word():
         assert set(labels.WORDS[lang.code]) ^ default <= {"month_names"}, lang.code
     for lang in LANGUAGES:
         assert set(labels.BROWSER_KEYS) <= set(labels.WORDS[lang.code])
+
+
+def test_verdict_stylesheet_has_light_and_dark_colours():
+    from kb.verdicts import stylesheet
+
+    css = stylesheet({"new-verdict": {"colour": "#123456", "colour_dark": "#abcdef"}})
+    assert css == (
+        ".kb-claim--new-verdict, .kb-verdict--new-verdict { --kb-verdict: #123456; }\n"
+        '[data-md-color-scheme="slate"] .kb-claim--new-verdict, [data-md-color-scheme="slate"] .kb-verdict--new-verdict'
+        " { --kb-verdict: #abcdef; }\n"
+    )
