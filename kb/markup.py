@@ -8,7 +8,7 @@
 
 `walk()` visits a page body line by line, skipping fenced code and inline code, and calls
 a visitor for every element it finds. The checker's visitor records what it sees
-(`parse_body`); the renderer's visitor (kb/render.py) returns replacement text. Both go
+(`parse_body`); the renderer's visitor (kb/render/pages.py) returns replacement text. Both go
 through this one walk, so what is checked is exactly what is rendered.
 
 Written by hand because these markers are this site's own; no Markdown library parses
