@@ -3,6 +3,7 @@
 A new language is one new module here plus its entry in kb/languages.py. Words the
 browser needs (BROWSER_KEYS) reach overrides/assets/kb.js as a JSON block on every page.
 """
+import datetime
 import importlib
 
 from kb.languages import LANGUAGES
@@ -22,8 +23,6 @@ def browser_labels(lang: str) -> dict:
 
 def review_date(iso: str, lang: str) -> str:
     """'2026-11-24' -> '2026年11月24日' / '24 November 2026', by the language's 'date' pattern."""
-    import datetime
-
     day = datetime.date.fromisoformat(iso)
     return label("date", lang, year=day.year, month=day.month, day=day.day,
                  month_name=WORDS[lang].get("month_names", [""] * 13)[day.month])
