@@ -474,6 +474,12 @@ def test_checker_cli_prints_problems_and_fails(fixture_site):
     assert lines and all(re.match(r"^[\w./-]+:\d+: [A-Z]+\d{3} ", line) for line in lines), lines
 
 
+def test_checker_cli_lists_every_code():
+    result = run_checker("--codes")
+    listed = [line.split()[0] for line in result.stdout.splitlines()]
+    assert listed == list(CODES) and {"EXT001", "LNK103", "CIT002"} <= set(listed)
+
+
 def test_checker_cli_passes_clean_fixture(fixture_site):
     result = run_checker("--root", str(fixture_site))
     assert result.returncode == 0 and result.stdout == ""
