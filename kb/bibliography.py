@@ -75,7 +75,7 @@ class Entry:
     def preview(self, lang: str) -> str:
         """One plain-text line for tooltips: 'Kuang X et al. (2020). Title. Journal.'"""
         head = " ".join(p for p in (self.author_short(lang), f"({self.year_text(lang)})") if p)
-        return " ".join(_sentence(p) for p in (head, self.title, self.container) if p)
+        return " ".join(sentence(p) for p in (head, self.title, self.container) if p)
 
     def note(self, lang: str) -> str:
         return clean(self.get(f"note_{lang}") or self.get("note"))
@@ -95,7 +95,7 @@ def clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _sentence(text: str) -> str:
+def sentence(text: str) -> str:
     """End a reference part with one full stop (titles may already end with ? or .)."""
     return text if text[-1:] in ".?!" else text + "."
 

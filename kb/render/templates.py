@@ -10,7 +10,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from kb.bibliography import clean
+from kb.bibliography import clean, sentence
 from kb.labels import label
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -18,11 +18,6 @@ TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 # attribute lists ("## Title {#id ...}"), which the attr_list extension turns into ids.
 _HTML_ID = re.compile(r'\sid="([^"]+)"')
 _HEADING_ID = re.compile(r"(?m)^#{1,6} .*\{[^}\n]*#([A-Za-z0-9_:.\-]+)[^}\n]*\}\s*$")
-
-
-def sentence(text):
-    """End a part with one full stop (titles may already end with ? or .)."""
-    return text if str(text)[-1:] in ".?!" else text + "."
 
 
 @cache
