@@ -1,11 +1,10 @@
-"""The bibliography: BibTeX in, validated entries and formatted references out.
+"""The bibliography: BibTeX in, validated entries out (kb/render/citations.py formats them).
 
 BibTeX because Zotero and PubMed tools export it; parsed with bibtexparser (a maintained
 library) rather than by hand. Formatting follows a compact Vancouver-like style that
 reads the same in both languages; only labels and caveat notes are translated.
 """
 import contextlib
-import html
 import io
 import logging
 import re
@@ -17,6 +16,8 @@ from bibtexparser.model import DuplicateBlockKeyBlock, ParsingFailedBlock
 
 from kb import source_status
 from kb.diagnostics import Problem
+from kb.labels import label
+from kb.languages import CODES
 
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 PMID = re.compile(r"^[1-9]\d{0,8}$")
@@ -25,10 +26,10 @@ CONTAINER_FIELDS = ("journal", "howpublished", "publisher")
 # else is a typo (and would silently not be shown).
 KNOWN_FIELDS = {
     "author", "title", "year", "date", "journal", "howpublished", "publisher", "volume",
-    "number", "pages", "doi", "pmid", "url", "urldate", "note", "note_zh",
+    "number", "pages", "doi", "pmid", "url", "urldate", "note",
     "address", "edition", "editor", "isbn", "issn", "month", "abstract", "keywords",
     "language", "pmcid", "organization", "institution", "status", "recheck",
-}
+} | {f"note_{code}" for code in CODES}  # note_zh: the note in one language
 # Entry types that may lack an author and a year: web pages of unknown creator or date.
 UNDATED_TYPES = {"online"}
 
@@ -49,57 +50,59 @@ class Entry:
         raw = self.get("author")
         if not raw:
             return []
-        return [_clean(name) for name in re.split(r"\s+and\s+", raw)]
+        return [clean(name) for name in re.split(r"\s+and\s+", raw)]
 
     @property
     def container(self) -> str:
-        return next((_clean(self.get(f)) for f in CONTAINER_FIELDS if self.get(f)), "")
+        return next((clean(self.get(f)) for f in CONTAINER_FIELDS if self.get(f)), "")
 
     @property
     def title(self) -> str:
-        return _clean(self.get("title"))
+        return clean(self.get("title"))
 
     def author_short(self, lang: str) -> str:
         authors = [a for a in self.authors if a.lower() != "others"]
         if not authors:
             return ""
-        first = _display_name(authors[0])
+        first = display_name(authors[0])
         more = len(self.authors) > 1
         if not more:
             return first
-        return f"{first} 等" if lang == "zh" else f"{first} et al."
+        return label("et_al_after", lang, first=first)
 
     def year_text(self, lang: str) -> str:
-        return self.get("year") or ("无日期" if lang == "zh" else "n.d.")
+        return self.get("year") or label("no_date", lang)
 
     def preview(self, lang: str) -> str:
         """One plain-text line for tooltips: 'Kuang X et al. (2020). Title. Journal.'"""
         head = " ".join(p for p in (self.author_short(lang), f"({self.year_text(lang)})") if p)
         status = source_status.status_text(self, lang)
-        return " ".join(_sentence(p) for p in (head, self.title, self.container, status) if p)
+        return " ".join(sentence(p) for p in (head, self.title, self.container, status) if p)
 
     def note(self, lang: str) -> str:
-        return _clean(self.get("note_zh" if lang == "zh" else "note") or self.get("note"))
+        return clean(self.get(f"note_{lang}") or self.get("note"))
 
 
 @dataclass
 class Bibliography:
     path: str
     entries: dict  # key -> Entry, in file order
+    # Keys named in blocks that failed to parse: citing them is not a second problem.
+    unparsed_keys: set = field(default_factory=set)
 
 
-def _clean(text: str) -> str:
+def clean(text: str) -> str:
     """Drop BibTeX braces, render '--' as an en dash, collapse whitespace."""
     text = text.replace("{", "").replace("}", "").replace("--", "\u2013")
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _sentence(text: str) -> str:
+def sentence(text: str) -> str:
     """End a reference part with one full stop (titles may already end with ? or .)."""
     return text if text[-1:] in ".?!" else text + "."
 
 
-def _display_name(name: str) -> str:
+def display_name(name: str) -> str:
     """'Kuang, X.' -> 'Kuang X'; 'Kuang X' stays; organisations stay."""
     if "," in name:
         last, first = [p.strip() for p in name.split(",", 1)]
@@ -118,11 +121,18 @@ def load_bibliography(path: Path, display_path: str) -> tuple[Bibliography, list
     logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         library = bibtexparser.parse_string(text)
+    unparsed = set()
     for block in library.failed_blocks:
         line = block.start_line + 1
         if isinstance(block, DuplicateBlockKeyBlock):
             problems.append(Problem(display_path, line, "BIB004", f"duplicate key '{block.key}'"))
         elif isinstance(block, ParsingFailedBlock):
+            unparsed |= set(BLOCK_KEY.findall(block.raw))
+            unbalanced = unbalanced_field(block.raw)
+            if unbalanced:
+                offset, name = unbalanced
+                problems.append(Problem(display_path, line + offset, "KB003", f"malformed BibTeX: unbalanced braces in field '{name}'"))
+                continue
             error = block.error
             reason = (getattr(error, "abort_reason", None) or str(error) or type(error).__name__).strip()
             problems.append(Problem(display_path, line, "KB003", f"malformed BibTeX: {reason}"))
@@ -137,7 +147,21 @@ def load_bibliography(path: Path, display_path: str) -> tuple[Bibliography, list
         )
         entries[entry.key] = entry
         problems += entry_problems(entry, display_path)
-    return Bibliography(display_path, entries), problems
+    return Bibliography(display_path, entries, unparsed), problems
+
+
+BLOCK_KEY = re.compile(r"@\w+\s*\{\s*([^,\s]+)\s*,")
+FIELD_START = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*=\s*\{")
+
+
+def unbalanced_field(raw: str) -> tuple[int, str] | None:
+    """(line offset, field name) of the first one-line field whose braces do not balance,
+    the usual root cause of a block that runs on into the next entry."""
+    for offset, text in enumerate(raw.split("\n")):
+        start = FIELD_START.match(text)
+        if start and text.rstrip().endswith(("},", "}")) and text.count("{") != text.count("}"):
+            return offset, start.group(1).lower()
+    return None
 
 
 def entry_problems(entry: Entry, path: str) -> list[Problem]:
@@ -183,36 +207,3 @@ def links(entry: Entry) -> list[tuple[str, str]]:
     if entry.get("url"):
         out.append(("URL", entry.get("url")))
     return out
-
-
-def reference_html(entry: Entry, lang: str) -> str:
-    """The full reference as inline HTML: authors. title. container. details. links. note."""
-    e = html.escape
-    authors = [_display_name(a) for a in entry.authors]
-    if authors and authors[-1].lower() == "others":
-        authors = authors[:-1] + (["等"] if lang == "zh" else ["et al."])
-    parts = []
-    if authors:
-        parts.append(e(", ".join(authors)) + ".")
-    parts.append(f"<span class=\"kb-ref__title\">{e(_sentence(entry.title))}</span>")
-    details = f"<em>{e(entry.container)}</em>. {e(entry.year_text(lang))}"
-    if entry.get("volume"):
-        details += f";{e(_clean(entry.get('volume')))}"
-        if entry.get("number"):
-            details += f"({e(_clean(entry.get('number')))})"
-    if entry.get("pages"):
-        details += f":{e(_clean(entry.get('pages')))}"
-    parts.append(_sentence(details))
-    if entry.get("urldate"):
-        accessed = "访问于" if lang == "zh" else "Accessed"
-        parts.append(f"{accessed} {e(entry.get('urldate'))}.")
-    link_html = " · ".join(
-        f'<a href="{e(href)}" rel="noopener">{e(label)}</a>' for label, href in links(entry)
-    )
-    if link_html:
-        parts.append(link_html)
-    parts.append(source_status.status_html(entry, lang))
-    note = entry.note(lang)
-    if note:
-        parts.append(f'<span class="kb-ref__note">{e(note)}</span>')
-    return " ".join(p for p in parts if p)

@@ -5,10 +5,9 @@ import re
 from dataclasses import dataclass
 
 from kb import markup
-from kb.citebox import review_date
 from kb.claim_history import change_summary
 from kb.claims import claim_pages
-from kb.labels import label
+from kb.labels import label, review_date
 from kb.languages import relative_url
 
 E = html.escape

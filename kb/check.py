@@ -7,17 +7,20 @@ import posixpath
 import re
 from collections import defaultdict
 
-from kb import claims, copywriting, numbers, redirects, render, source_status, zh_spacing
-from kb.content import LANG_CODES, Page, Site
+from kb import claims, copywriting, numbers, redirects, render, source_status, third_party, zh_spacing
+from kb.content import Page, Site
 from kb.diagnostics import Problem
 
 EXTERNAL = re.compile(r"^[a-z][a-z0-9+.\-]*:", re.I)
+# A data file that does not parse: reported first, as the root cause of what follows.
+ROOT_CAUSES = {"KB001", "KB003"}
 
 
 def check_site(site: Site) -> list[Problem]:
     problems = list(site.problems)
+    anchor_cache = {}
     for page in site.pages.values():
-        problems += check_page(site, page)
+        problems += check_page(site, page, anchor_cache)
     problems += check_translations(site)
     problems += check_terms(site)
     problems += check_bibliography_use(site)
@@ -26,20 +29,21 @@ def check_site(site: Site) -> list[Problem]:
     problems += numbers.check_numbers(site) + source_status.status_problems(site.bibliography)
     problems += claims.check_claims(site)
     problems += copywriting.check_copywriting(site)
-    return sorted(set(problems))
+    problems += third_party.check_sources(site)
+    return sorted(set(problems), key=lambda p: (p.code not in ROOT_CAUSES, p))
 
 
-def check_page(site: Site, page: Page) -> list[Problem]:
+def check_page(site: Site, page: Page, anchor_cache: dict | None = None) -> list[Problem]:
     problems = [Problem(page.display, s.line, s.code, s.message) for s in page.parsed.syntax]
     parsed = page.parsed
     add = lambda line, code, message: problems.append(Problem(page.display, line, code, message))  # noqa: E731
 
     for citation in parsed.citations:
         for key in citation.keys:
-            if key not in site.bibliography.entries:
+            if key not in site.bibliography.entries and key not in site.bibliography.unparsed_keys:
                 add(citation.line, "CIT001", f"unknown citation key '{key}' (not in data/references.bib)")
     for term in parsed.terms:
-        if term.id not in site.terms:
+        if term.id not in site.terms and term.id not in site.unparsed_terms:
             add(term.line, "TRM001", f"unknown term id '{term.id}' (not in data/glossary/)")
     for claim in parsed.claims:
         if site.verdicts and claim.verdict not in site.verdicts:
@@ -59,13 +63,16 @@ def check_page(site: Site, page: Page) -> list[Problem]:
             add(line, "CLM002", f"id '{ident}' is already used on line {seen[ident]}")
         else:
             seen[ident] = line
-    if page.term_id and page.term_id not in site.terms:
+    if page.term_id and page.term_id not in site.terms and page.term_id not in site.unparsed_terms:
         add(1, "TRM006", f"term page '{page.term_id}' has no entry in data/glossary/")
-    problems += check_links(site, page)
+    problems += check_links(site, page, anchor_cache)
     return problems
 
 
-def check_links(site: Site, page: Page) -> list[Problem]:
+def check_links(site: Site, page: Page, anchor_cache: dict | None = None) -> list[Problem]:
+    """Links between pages and to anchors; anchors are the ids the renderer emits, and
+    a page is rendered only when some link targets one of its anchors."""
+    anchor_cache = {} if anchor_cache is None else anchor_cache
     problems = []
     for link in page.parsed.links:
         target = link.target
@@ -84,47 +91,55 @@ def check_links(site: Site, page: Page) -> list[Problem]:
                 continue
         else:
             target_page = page
-        if anchor and anchor not in render.anchors(site, target_page):
+        if anchor and target_page.path not in anchor_cache.setdefault(target_page.lang, {}):
+            anchor_cache[target_page.lang][target_page.path] = render.anchors(site, target_page)
+        if anchor and anchor not in anchor_cache[target_page.lang][target_page.path]:
             problems.append(Problem(page.display, link.line, "LNK002", f"link to '{target}': no anchor '#{anchor}' in docs/{page.lang}/{target_page.path}"))
     return problems
 
 
 def check_translations(site: Site) -> list[Problem]:
+    """Every page exists in every language and matches the default language's version."""
     problems = []
     paths = defaultdict(dict)
     for (lang, path), page in site.pages.items():
         paths[path][lang] = page
+    default = site.languages[0]
     for path, by_lang in sorted(paths.items()):
-        missing = [lang for lang in LANG_CODES if lang not in by_lang]
-        if missing:
-            page = next(iter(by_lang.values()))
-            problems.append(Problem(page.display, 1, "PAG001", f"no translation: docs/{missing[0]}/{path} is missing"))
-            continue
-        problems += compare_translations(*(by_lang[lang] for lang in LANG_CODES))
+        present = next(by_lang[lang] for lang in site.languages if lang in by_lang)
+        for lang in site.languages:
+            if lang not in by_lang:
+                problems.append(Problem(present.display, 1, "PAG001", f"no translation: docs/{lang}/{path} is missing"))
+        if default in by_lang:
+            problems += compare_translations([by_lang[default]] + [by_lang[lang] for lang in site.languages[1:] if lang in by_lang])
     return problems
 
 
-def compare_translations(first: Page, second: Page) -> list[Problem]:
-    """Report what one language has and the other lacks, at the line where it appears."""
-    problems = []
-    aspects = [
-        ("PAG002", "claim", lambda p: [(c.id, c.line) for c in p.parsed.claims]),
-        ("PAG003", "citation key", lambda p: [(k, c.line) for c in p.parsed.citations for k in c.keys]),
-        ("PAG004", "term link", lambda p: [(t.id, t.line) for t in p.parsed.terms]),
-        ("PAG005", "heading id", lambda p: [(h.id, h.line) for h in p.parsed.headings if h.id]),
-    ]
-    for code, what, items in aspects:
-        for page, other in ((first, second), (second, first)):
-            theirs = {ident for ident, _ in items(other)}
-            reported = set()
-            for ident, line in items(page):
-                if ident not in theirs and ident not in reported:
-                    reported.add(ident)
-                    problems.append(Problem(page.display, line, code, f"{what} '{ident}' is missing from {other.display}"))
-    verdicts = {c.id: c.verdict for c in second.parsed.claims}
-    for claim in first.parsed.claims:
-        if claim.id in verdicts and verdicts[claim.id] != claim.verdict:
-            problems.append(Problem(first.display, claim.line, "PAG002", f"claim '{claim.id}' is '{claim.verdict}' here but '{verdicts[claim.id]}' in {second.display}"))
+TRANSLATION_ASPECTS = [
+    ("PAG002", "claim", lambda p: [(c.id, c.line) for c in p.parsed.claims]),
+    ("PAG003", "citation key", lambda p: [(k, c.line) for c in p.parsed.citations for k in c.keys]),
+    ("PAG004", "term link", lambda p: [(t.id, t.line) for t in p.parsed.terms]),
+    ("PAG005", "heading id", lambda p: [(h.id, h.line) for h in p.parsed.headings if h.id]),
+]
+
+
+def compare_translations(pages: list[Page]) -> list[Problem]:
+    """Compare each translation with the default language's page (pages[0]): what one
+    has and the other lacks is reported at the line where it appears."""
+    default, problems = pages[0], []
+    for translation in pages[1:]:
+        for code, what, items in TRANSLATION_ASPECTS:
+            for page, other in ((default, translation), (translation, default)):
+                theirs = {ident for ident, _ in items(other)}
+                reported = set()
+                for ident, line in items(page):
+                    if ident not in theirs and ident not in reported:
+                        reported.add(ident)
+                        problems.append(Problem(page.display, line, code, f"{what} '{ident}' is missing from {other.display}"))
+        verdicts = {c.id: c.verdict for c in translation.parsed.claims}
+        for claim in default.parsed.claims:
+            if claim.id in verdicts and verdicts[claim.id] != claim.verdict:
+                problems.append(Problem(default.display, claim.line, "PAG002", f"claim '{claim.id}' is '{claim.verdict}' here but '{verdicts[claim.id]}' in {translation.display}"))
     return problems
 
 
@@ -136,17 +151,17 @@ def check_terms(site: Site) -> list[Problem]:
             if term.id != page.term_id:
                 mentioned[term.id].add(page.path)
     for term in site.terms.values():
-        for lang in LANG_CODES:
+        for lang in site.languages:
             page = site.page(lang, f"glossary/{term.id}.md")
             if page is None:
                 problems.append(Problem(term.path, term.line, "TRM002", f"term '{term.id}' has no page docs/{lang}/glossary/{term.id}.md"))
             elif not str(page.front.get("definition", "")).strip():
                 problems.append(Problem(page.display, 1, "TRM002", f"term '{term.id}' has no definition in its front matter"))
         for related in term.related:
-            if related not in site.terms:
+            if related not in site.terms and related not in site.unparsed_terms:
                 problems.append(Problem(term.path, term.field_lines.get("related", term.line), "TRM003", f"term '{term.id}': unknown related id '{related}'"))
         for key in term.sources:
-            if key not in site.bibliography.entries:
+            if key not in site.bibliography.entries and key not in site.bibliography.unparsed_keys:
                 problems.append(Problem(term.path, term.field_lines.get("sources", term.line), "CIT001", f"term '{term.id}': unknown source key '{key}'"))
         if not mentioned.get(term.id):
             problems.append(Problem(term.path, term.line, "TRM005", f"term '{term.id}' is mentioned by no page (link it with [[{term.id}]] where it is used)"))
@@ -154,6 +169,8 @@ def check_terms(site: Site) -> list[Problem]:
 
 
 def check_bibliography_use(site: Site) -> list[Problem]:
+    if site.unparsed_terms:  # a term in a file that failed to parse may cite any entry
+        return []
     cited = set()
     for page in site.pages.values():
         cited.update(page.parsed.cited_keys)

@@ -1,4 +1,5 @@
-"""Check all content: citations, term links, claims, translations, links, data files.
+"""Check all content: citations, term links, claims, translations, links, data files,
+third-party loads, and whether links/manifest.txt lists what the build would publish.
 
 Prints one line per problem, `path:line: CODE message`, and exits 1 if there is any.
 The build (overrides/hooks/kb_hook.py) runs the same checks and fails on the same problems.
@@ -14,9 +15,11 @@ import datetime
 import sys
 from pathlib import Path
 
+from kb import manifest
 from kb.check import check_site
 from kb.content import load_site
 from kb.diagnostics import CODES
+from kb.redirects import load_redirects
 from kb.source_status import expired
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,6 +39,10 @@ def main(argv=None) -> int:
         return 0
     site = load_site(args.root)
     problems = check_site(site)
+    hint = ""
+    if not problems:  # the manifest is compared with content that is sound
+        redirects, _ = load_redirects(site.root)
+        problems, hint = manifest.drift(site, {r.old: r.new for r in redirects})
     for problem in problems:
         print(problem)
     warnings = expired(site.bibliography, args.today)
@@ -43,6 +50,8 @@ def main(argv=None) -> int:
         print(warning)
     if problems:
         print(f"{len(problems)} problem(s)", file=sys.stderr)
+        if hint:
+            print(hint, file=sys.stderr)
         return 1
     if warnings and args.fail_on_expired:
         print(f"{len(warnings)} source(s) due for a re-check", file=sys.stderr)

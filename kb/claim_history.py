@@ -1,14 +1,13 @@
 """What a claim block shows below its text: its history of changes (collapsed) and a
 "report a problem" link that opens a prefilled issue form on the repository.
 
-Plain functions returning HTML; kb/render.py calls claim_footer() when it closes a claim.
+Plain functions returning HTML; kb/render/pages.py calls claim_footer() when it closes a claim.
 """
 import html
 from urllib.parse import urlencode
 
 from kb import languages
-from kb.citebox import review_date
-from kb.labels import label
+from kb.labels import label, review_date
 
 E = html.escape
 ISSUE_TEMPLATE = "claim-problem.yml"  # .github/ISSUE_TEMPLATE/claim-problem.yml

@@ -16,7 +16,7 @@ from kb.yamldata import load_yaml, schema_problems
 LANG_CODES = tuple(lang.code for lang in LANGUAGES)
 GLOSSARY_DIR = "glossary/"
 
-_DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"}
 _TEXT = {"type": "string", "minLength": 1}
 FRONT_MATTER_SCHEMA = {
     "type": "object",
@@ -63,6 +63,8 @@ class Site:
     bibliography: Bibliography
     verdicts: dict
     problems: list = field(default_factory=list)  # found while loading
+    unparsed_terms: set = field(default_factory=set)  # ids in glossary files that failed to parse
+    languages: tuple = LANG_CODES  # language codes, the default language first
     claims: dict = field(default_factory=dict)  # id -> ClaimRecord (data/claims.yaml)
 
     def page(self, lang: str, path: str) -> Page | None:
@@ -115,20 +117,21 @@ def load_page(file: Path, lang: str, path: str, root: Path) -> tuple[Page, list[
     return Page(lang, path, file, display, front, body, body_line, parsed), problems
 
 
-def load_site(root: Path) -> Site:
+def load_site(root: Path, languages: tuple = LANG_CODES) -> Site:
+    """languages: folders of docs/ to read, the default language first."""
     root = Path(root)
     problems = []
     pages = {}
-    for lang in LANG_CODES:
+    for lang in languages:
         base = root / "docs" / lang
         for file in sorted(base.rglob("*.md")):
             path = file.relative_to(base).as_posix()
             page, page_problems = load_page(file, lang, path, root)
             pages[(lang, path)] = page
             problems += page_problems
-    terms, glossary_problems = load_glossary(root / "data" / "glossary", root)
+    terms, glossary_problems, unparsed_terms = load_glossary(root / "data" / "glossary", root)
     bibliography, bib_problems = load_bibliography(root / "data" / "references.bib", "data/references.bib")
     verdicts, verdict_problems = load_verdicts(root / "data" / "verdicts.yaml", root)
     claims, claim_problems = load_claims(root / "data" / "claims.yaml", root)
     problems += glossary_problems + bib_problems + verdict_problems + claim_problems
-    return Site(root, pages, terms, bibliography, verdicts, problems, claims)
+    return Site(root, pages, terms, bibliography, verdicts, problems, unparsed_terms, tuple(languages), claims)

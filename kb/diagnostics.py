@@ -23,7 +23,7 @@ def rel(path: Path, root: Path) -> str:
 
 # Every code the checker can emit, with what it means. Tests assert each one is reachable.
 CODES = {
-    "KB001": "malformed YAML (data file or front matter)",
+    "KB001": "malformed YAML (data file or front matter), or an impossible date in it",
     "KB002": "data does not match its schema (unknown key, wrong type, missing field)",
     "KB003": "malformed BibTeX",
     "BIB001": "bibliography entry missing a required field",
@@ -32,7 +32,7 @@ CODES = {
     "BIB004": "duplicate bibliography key",
     "BIB005": "bibliography entry that no page cites",
     "CIT001": "unknown citation key",
-    "CIT002": "malformed citation marker",
+    "CIT002": "malformed or unclosed citation marker",
     "TRM001": "unknown term id in a term link",
     "TRM002": "term without a page or definition in one language",
     "TRM003": "unknown related term id",
@@ -63,6 +63,8 @@ CODES = {
     "LNK101": "published link (links/manifest.txt entry) that no longer resolves",
     "LNK102": "malformed links/manifest.txt line",
     "TXT001": "Chinese copywriting: spacing or punctuation between Han and Latin text (AutoCorrect, kb/autocorrect.yml)",
+    "LNK103": "page or anchor the build would add that links/manifest.txt does not list yet",
+    "EXT001": "a page, overrides/ file or mkdocs.yml loads a script, style, font, image or frame from another host",
     "RED001": "redirect target is not a page of the site",
     "RED002": "redirect chain (target is itself redirected) or loop",
     "RED003": "redirect shadows a live page (the old path is still a page)",

@@ -1,35 +1,38 @@
 """Glossary metadata: one list of terms per topic file in data/glossary/, shared by both
 languages. The prose of each term lives in docs/<lang>/glossary/<id>.md."""
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb.diagnostics import Problem, rel
+from kb.languages import BY_CODE, CODES
 from kb.yamldata import load_yaml, schema_errors, schema_problems, unusable_items
 
-_STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
+_TEXT = {"type": "string", "minLength": 1}
+_STRINGS = {"type": "array", "items": _TEXT}
+# One name (and optionally aliases and a note) per site language, keyed by language code.
 TERM_SCHEMA = {
     "type": "array",
     "items": {
         "type": "object",
-        "required": ["id", "zh", "en"],
+        "required": ["id", *CODES],
         "additionalProperties": False,
         "properties": {
             "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
-            "zh": {"type": "string", "minLength": 1},
-            "en": {"type": "string", "minLength": 1},
+            **{code: _TEXT for code in CODES},
             "abbr": _STRINGS,
             "aliases": {
                 "type": "object",
                 "additionalProperties": False,
-                "properties": {"zh": _STRINGS, "en": _STRINGS},
+                "properties": {code: _STRINGS for code in CODES},
             },
             "related": _STRINGS,
             "sources": _STRINGS,
             "note": {
                 "type": "object",
-                "required": ["zh", "en"],
+                "required": list(CODES),
                 "additionalProperties": False,
-                "properties": {"zh": {"type": "string", "minLength": 1}, "en": {"type": "string", "minLength": 1}},
+                "properties": {code: _TEXT for code in CODES},
             },
         },
     },
@@ -54,24 +57,32 @@ class Term:
 
     def search_names(self) -> list:
         """Every name a reader may type: both names, abbreviations, aliases."""
-        names = [self.names["zh"], self.names["en"], *self.abbr, *self.aliases["zh"], *self.aliases["en"]]
+        names = [*self.names.values(), *self.abbr, *(a for code in CODES for a in self.aliases[code])]
         return list(dict.fromkeys(names))
 
     def title(self, lang: str) -> str:
-        """The name as a page title: English names start with a capital."""
+        """The name as a page title (English: starts with a capital)."""
         name = self.names[lang]
-        return name[:1].upper() + name[1:] if lang == "en" else name
+        return name[:1].upper() + name[1:] if BY_CODE[lang].capitalise_titles else name
 
 
-def load_glossary(directory: Path, root: Path) -> tuple[dict, list[Problem]]:
-    """Terms by id, in file order, and the problems met while loading them."""
+# "- id: osteocalcin" lines, read from a file that failed to parse.
+ID_LINE = re.compile(r"^\s*-?\s*id:\s*[\"']?([a-z0-9]+(?:-[a-z0-9]+)*)", re.M)
+
+
+def load_glossary(directory: Path, root: Path) -> tuple[dict, list[Problem], set]:
+    """Terms by id, in file order; the problems met while loading them; and the ids
+    found in files that failed to parse (links to them are not further problems)."""
     terms: dict = {}
     problems: list = []
+    unparsed: set = set()
     for file in sorted(Path(directory).glob("*.yaml")):
         path = rel(file, root)
-        located, errors = load_yaml(file.read_text("utf-8"), path)
+        text = file.read_text("utf-8")
+        located, errors = load_yaml(text, path)
         problems += errors
         if located is None:
+            unparsed |= set(ID_LINE.findall(text))
             continue
         errors = schema_errors(located, TERM_SCHEMA)
         problems += schema_problems(located, TERM_SCHEMA, path, "glossary entry", errors)
@@ -88,9 +99,9 @@ def load_glossary(directory: Path, root: Path) -> tuple[dict, list[Problem]]:
                 continue
             terms[item["id"]] = Term(
                 id=item["id"],
-                names={"zh": item["zh"], "en": item["en"]},
+                names={code: item[code] for code in CODES},
                 abbr=item.get("abbr", []),
-                aliases={"zh": item.get("aliases", {}).get("zh", []), "en": item.get("aliases", {}).get("en", [])},
+                aliases={code: item.get("aliases", {}).get(code, []) for code in CODES},
                 related=item.get("related", []),
                 sources=item.get("sources", []),
                 note=item.get("note"),
@@ -98,4 +109,4 @@ def load_glossary(directory: Path, root: Path) -> tuple[dict, list[Problem]]:
                 line=line,
                 field_lines={key: located.line_of([index, key]) for key in item},
             )
-    return terms, problems
+    return terms, problems, unparsed

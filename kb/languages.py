@@ -1,4 +1,4 @@
-"""The two site languages and how their URLs relate.
+"""The site languages and how their URLs relate.
 
 Chinese is the default language, served at the site root; English mirrors every path
 under /en/. Every page exists in both languages, so the alternate of a page is always
@@ -15,13 +15,21 @@ class Language:
     hreflang: str  # hreflang alternates and switcher: zh-Hans says "Simplified Chinese"
     og_locale: str  # Open Graph locale
     prefix: str  # URL prefix: "" for the default language
+    collation: str = "name"  # how term lists sort: "name" (case-folded) or "pinyin"
+    capitalise_titles: bool = False  # a term's name as a page title starts with a capital
 
 
-ZH = Language(code="zh", html_lang="zh-Hans", hreflang="zh-Hans", og_locale="zh_CN", prefix="")
-EN = Language(code="en", html_lang="en", hreflang="en", og_locale="en_US", prefix="en/")
+ZH = Language(code="zh", html_lang="zh-Hans", hreflang="zh-Hans", og_locale="zh_CN", prefix="", collation="pinyin")
+EN = Language(code="en", html_lang="en", hreflang="en", og_locale="en_US", prefix="en/", capitalise_titles=True)
 LANGUAGES = (ZH, EN)
 DEFAULT = ZH
 BY_CODE = {lang.code: lang for lang in LANGUAGES}
+CODES = tuple(lang.code for lang in LANGUAGES)
+
+
+def others(code: str) -> list[Language]:
+    """The site's languages other than one, in site order."""
+    return [lang for lang in LANGUAGES if lang.code != code]
 
 
 def split_url(url: str) -> tuple[Language, str]:

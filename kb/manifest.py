@@ -17,6 +17,8 @@ from kb.diagnostics import Problem
 from kb.languages import split_url, url_in
 
 MANIFEST_FILE = "links/manifest.txt"
+# The command that rewrites the manifest, as messages print it (one place to change it).
+UPDATE_COMMAND = ".venv/bin/kb-update-manifest"
 ARTICLE = "article.md-content__inner"
 HOME = "./"  # how the manifest writes the root URL ('' would be an empty line)
 
@@ -86,7 +88,7 @@ def parse(text: str, path: str = MANIFEST_FILE) -> tuple[list[Entry], list[Probl
         elif not url.partition("#")[0].endswith("/"):
             reason = "a page URL ends with '/'"
         if reason:
-            problems.append(Problem(path, number, "LNK102", f"'{url}': {reason}; regenerate the file with kb-update-manifest"))
+            problems.append(Problem(path, number, "LNK102", f"'{url}': {reason}; regenerate the file with {UPDATE_COMMAND}"))
             continue
         seen[url] = number
         entries.append(Entry(number, url))
@@ -144,3 +146,37 @@ def missing(entries: list[Entry], pages: dict[str, list[str]]) -> list[str]:
     """URLs of the built site that the manifest does not list yet."""
     listed = {entry.url for entry in entries}
     return [url for url in urls(pages) if url not in listed]
+
+
+def expected_pages(site) -> dict[str, list[str]]:
+    """{page URL: ids} the build will produce, from the content model (no build): the
+    same shape as collect() of a built site (tests/test_rendering.py checks they agree)."""
+    from kb import render  # imported here: rendering is only needed for this check
+    from kb.languages import BY_CODE
+
+    return {
+        url_in(BY_CODE[lang], page.url): sorted(render.anchors(site, page))
+        for (lang, _), page in site.pages.items()
+    }
+
+
+def drift(site, redirects: dict[str, str], file: Path | None = None) -> tuple[list[Problem], str]:
+    """Problems for URLs a build would add to the manifest (LNK103) or that it no longer
+    resolves (LNK101), and a hint naming the command that updates it ('' when up to date).
+    A site without a manifest file publishes no promise, so has no drift."""
+    file = Path(file) if file else Path(site.root) / MANIFEST_FILE
+    if not file.is_file():
+        return [], ""
+    entries, problems = read(file)
+    pages = expected_pages(site)
+    problems += unresolved(entries, pages, redirects)
+    problems += [
+        Problem(MANIFEST_FILE, 0, "LNK103", f"'{url}' is not listed yet (a new page or anchor)")
+        for url in missing(entries, pages)
+    ]
+    if not problems:
+        return [], ""
+    hint = f"{MANIFEST_FILE} is out of date: run {UPDATE_COMMAND}"
+    if any(p.code == "LNK101" for p in problems):
+        hint += " after adding a redirect in data/redirects.yaml for each LNK101 line (or, knowingly, with --allow-removals)"
+    return sorted(problems), hint

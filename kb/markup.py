@@ -8,7 +8,7 @@
 
 `walk()` visits a page body line by line, skipping fenced code and inline code, and calls
 a visitor for every element it finds. The checker's visitor records what it sees
-(`parse_body`); the renderer's visitor (kb/render.py) returns replacement text. Both go
+(`parse_body`); the renderer's visitor (kb/render/pages.py) returns replacement text. Both go
 through this one walk, so what is checked is exactly what is rendered.
 
 Written by hand because these markers are this site's own; no Markdown library parses
@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 
 CITATION = re.compile(r"\[(@[^\[\]]*)\]")
+# "[@" that no "]" closes before the next "[" or the end of the line.
+UNCLOSED_CITATION = re.compile(r"\[@[^\[\]]*(?=\[|$)")
 CITATION_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_:.\-]*$")
 TERM = re.compile(r"\[\[([^\[\]|]*)(?:\|([^\[\]]*))?\]\]")
 TERM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -136,6 +138,9 @@ def _inline_plain(text: str, line: int, claim, visitor: Visitor) -> str:
 
     for match in LINK.finditer(text):
         visitor.link(Link(match.group(2), line))
+    for match in UNCLOSED_CITATION.finditer(CITATION.sub(lambda m: " " * len(m.group(0)), text)):
+        shown = re.match(r"\[@[A-Za-z0-9_:.\-]*", match.group(0)).group(0).rstrip(".:-")
+        visitor.syntax(Syntax("CIT002", f"unclosed citation '{shown}': no ']' closes it on this line", line))
     text = TERM.sub(on_term, text)
     return CITATION.sub(on_citation, text)
 

@@ -2,7 +2,7 @@
 and full-width ＭＫ－７ = MK-7.
 
 The filter runs in the browser, so overrides/assets/kb.js has a JavaScript twin of this
-function (kbNormalise); tests/browser/test_glossary.py asserts the two agree.
+function (kbNormalise); tests/browser/test_interactions.py asserts the two agree.
 """
 import re
 import unicodedata

@@ -47,6 +47,11 @@ def _srcset_urls(value: str) -> list[str]:
 
 def external_resources_in_html(html: str) -> list[str]:
     """Third-party resources a page would load: 'tag attr=url' strings."""
+    return [what for _, what in located_resources_in_html(html)]
+
+
+def located_resources_in_html(html: str) -> list[tuple[int, str]]:
+    """(line, 'tag attr=url') for every third-party resource in an HTML text."""
     soup = BeautifulSoup(html, "html.parser")
     found = []
     for tag, attributes in RESOURCE_ATTRIBUTES.items():
@@ -56,21 +61,31 @@ def external_resources_in_html(html: str) -> list[str]:
                 if not value:
                     continue
                 urls = _srcset_urls(value) if attribute == "srcset" else [value]
-                found += [f"<{tag} {attribute}={url}>" for url in urls if is_third_party(url)]
+                found += [(element.sourceline, f"<{tag} {attribute}={url}>") for url in urls if is_third_party(url)]
     for link in soup.find_all("link"):
         rels = {rel.lower() for rel in link.get("rel", [])}
         href = link.get("href", "")
         if rels & LOADING_LINK_RELS and is_third_party(href):
-            found.append(f"<link rel={' '.join(sorted(rels))} href={href}>")
+            found.append((link.sourceline, f"<link rel={' '.join(sorted(rels))} href={href}>"))
     for element in soup.find_all(style=True):
-        found += [f"style url({url})" for url in external_urls_in_css(element["style"])]
+        found += [(element.sourceline, f"style url({url})") for url in external_urls_in_css(element["style"])]
     for style in soup.find_all("style"):
-        found += [f"<style> url({url})" for url in external_urls_in_css(style.get_text())]
-    return found
+        found += [(style.sourceline + line - 1, f"<style> url({url})") for line, url in located_urls_in_css(style.get_text())]
+    return sorted(found)
 
 
 def external_urls_in_css(css: str) -> list[str]:
-    return [a or b for a, b in CSS_URL.findall(css) if is_third_party(a or b)]
+    return [url for _, url in located_urls_in_css(css)]
+
+
+def located_urls_in_css(css: str) -> list[tuple[int, str]]:
+    """(line, url) for every third-party url() or @import in a stylesheet."""
+    found = []
+    for match in CSS_URL.finditer(css):
+        url = match.group(1) or match.group(2)
+        if is_third_party(url):
+            found.append((css.count("\n", 0, match.start()) + 1, url))
+    return found
 
 
 def external_resources_in_site(site_dir: Path) -> list[str]:

@@ -45,19 +45,36 @@ def load_yaml(text: str, path: str, first_line: int = 1):
     """Return (Located or None, problems). Malformed YAML becomes one KB001 problem."""
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + first_line if mark else first_line
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         return None, [Problem(path, line, "KB001", f"malformed YAML: {reason}")]
-    except ValueError as exc:  # a well-formed but impossible date such as 2026-13-01
-        return None, [Problem(path, first_line, "KB001", f"malformed YAML: {exc}")]
+    try:
+        data = yaml.safe_load(text)
+    except ValueError:  # well-formed, but a value cannot be built: a date such as 2026-02-30
+        bad = _impossible_date(node)
+        line = bad.start_mark.line + first_line if bad else first_line
+        value = bad.value if bad else "?"
+        return None, [Problem(path, line, "KB001", f"'{value}' is not a real date (YYYY-MM-DD)")]
     return Located(data, node, first_line), []
 
 
+def _impossible_date(node):
+    """The first timestamp scalar under a node that is not a real date, or None."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                yaml.SafeLoader("").construct_yaml_timestamp(node)
+            except ValueError:
+                return node
+        return None
+    children = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in (node.value or []) for n in pair]
+    return next((bad for child in children if (bad := _impossible_date(child)) is not None), None)
+
+
 def schema_errors(located: Located, schema: dict) -> list:
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     return sorted(validator.iter_errors(located.data), key=lambda e: list(map(str, e.absolute_path)))
 
 

@@ -72,6 +72,19 @@ def test_malformed_citation_marker(fixture_site):
     assert any(p.startswith(f"{ZH_INDEX}:8: CIT002 malformed citation '[@alpha2020; alpha]'") for p in found), found
 
 
+def test_unclosed_citation(fixture_site):
+    edit(fixture_site, ZH_INDEX, "[@alpha2020]", "[@alpha2020")
+    edit(fixture_site, EN_INDEX, "[@alpha2020]", "[@alpha2020")
+    found = problems(fixture_site)
+    assert f"{ZH_INDEX}:8: CIT002 unclosed citation '[@alpha2020': no ']' closes it on this line" in found
+    assert f"{EN_INDEX}:8: CIT002 unclosed citation '[@alpha2020': no ']' closes it on this line" in found
+
+
+def test_unbalanced_bibtex_brace_is_one_problem_at_its_line(fixture_site):
+    edit(fixture_site, BIB, "title   = {A trial of something},", "title   = {A trial of {something},")
+    assert problems(fixture_site) == [f"{BIB}:4: KB003 malformed BibTeX: unbalanced braces in field 'title'"]
+
+
 def test_entry_missing_required_field(fixture_site):
     edit(fixture_site, BIB, "  journal = {Journal of Examples},\n", "")
     assert only(fixture_site) == (
@@ -148,7 +161,7 @@ def test_unknown_related_term(fixture_site):
 
 def test_duplicate_term_id(fixture_site):
     append(fixture_site, TERMS, "- id: beta-term\n  zh: 乙\n  en: beta\n")
-    assert only(fixture_site) == f"{TERMS}:10: TRM004 duplicate term id 'beta-term' (first defined at {TERMS}:7)"
+    assert only(fixture_site) == f"{TERMS}:13: TRM004 duplicate term id 'beta-term' (first defined at {TERMS}:7)"
 
 
 def test_term_no_page_mentions(fixture_site):
@@ -178,6 +191,21 @@ def test_malformed_glossary_yaml(fixture_site):
     assert found[0].startswith(f"{TERMS}:5: KB001 malformed YAML:"), found
 
 
+def test_badly_indented_glossary_yaml_is_one_problem_at_its_line(fixture_site):
+    # No follow-on "unknown term" or "no glossary entry" for the terms of that file.
+    edit(fixture_site, TERMS, "  en: alpha term", "   en: alpha term")
+    assert problems(fixture_site) == [f"{TERMS}:3: KB001 malformed YAML: mapping values are not allowed here"]
+
+
+def test_parse_failures_come_first(fixture_site):
+    edit(fixture_site, TERMS, "  en: alpha term", "   en: alpha term")
+    for path in (ZH_INDEX, EN_INDEX):
+        edit(fixture_site, path, "[@alpha2020]", "[@nosuch]")
+    found = problems(fixture_site)
+    assert found[0].startswith(f"{TERMS}:3: KB001") and len(found) == 3, found
+    assert found[1].startswith(f"{EN_INDEX}:8: CIT001"), found
+
+
 # --- Claims ----------------------------------------------------------------------------
 
 def test_unknown_verdict(fixture_site):
@@ -186,6 +214,19 @@ def test_unknown_verdict(fixture_site):
     found = problems(fixture_site)
     assert f"{ZH_ARTICLE}:10: CLM001 unknown verdict 'probably-true' for claim 'first-claim' (known: supported, contested)" in found
     assert len(found) == 2
+
+
+def test_verdict_without_colour(fixture_site):
+    edit(fixture_site, "data/verdicts.yaml", '  colour: "#8a4b00"\n', "")
+    assert only(fixture_site) == "data/verdicts.yaml:8: KB002 verdict: 'colour' is a required property (at contested)"
+
+
+def test_verdict_with_malformed_colour(fixture_site):
+    edit(fixture_site, "data/verdicts.yaml", 'colour: "#8a4b00"', 'colour: "orange"\n  colour_dark: "#fff"')
+    assert problems(fixture_site) == [
+        "data/verdicts.yaml:9: KB002 verdict: 'orange' does not match '^#[0-9a-fA-F]{6}$' (at contested/colour)",
+        "data/verdicts.yaml:10: KB002 verdict: '#fff' does not match '^#[0-9a-fA-F]{6}$' (at contested/colour_dark)",
+    ]
 
 
 def test_duplicate_claim_id(fixture_site):
@@ -260,6 +301,26 @@ def test_heading_ids_differ_between_languages(fixture_site):
     assert f"{EN_ARTICLE}:8: PAG005 heading id 'bones' is missing from {ZH_ARTICLE}" in found
 
 
+def test_translations_are_compared_with_the_default_language_for_any_number(fixture_site, monkeypatch):
+    # A third language (Traditional Chinese) next to zh (default) and en.
+    from kb import labels, languages
+
+    hant = languages.Language("zh-hant", "zh-Hant", "zh-Hant", "zh_TW", "zh-hant/", collation="pinyin")
+    monkeypatch.setitem(languages.BY_CODE, "zh-hant", hant)
+    monkeypatch.setitem(labels.WORDS, "zh-hant", labels.WORDS["zh"])
+    shutil.copytree(fixture_site / "docs" / "zh", fixture_site / "docs" / "zh-hant")
+    three = ("zh", "en", "zh-hant")
+    assert [str(p) for p in check_site(load_site(fixture_site, three))] == []
+    edit(fixture_site, "docs/zh-hant/articles/vitamin-k-with-vitamin-d.md", "first-claim supported", "other-claim contested")
+    (fixture_site / "docs" / "zh-hant" / "about.md").unlink()
+    article = "docs/zh-hant/articles/vitamin-k-with-vitamin-d.md"
+    assert [str(p) for p in check_site(load_site(fixture_site, three))] == [
+        f"{article}:10: PAG002 claim 'other-claim' is missing from {ZH_ARTICLE}",
+        "docs/zh/about.md:1: PAG001 no translation: docs/zh-hant/about.md is missing",
+        f"{ZH_ARTICLE}:10: PAG002 claim 'first-claim' is missing from {article}",
+    ]
+
+
 def test_heading_without_explicit_id(fixture_site):
     for path in (ZH_ARTICLE, EN_ARTICLE):
         append(fixture_site, path, "\n## Safety\n")
@@ -277,6 +338,16 @@ def test_malformed_front_matter(fixture_site):
     edit(fixture_site, EN_INDEX, "description: Home.", "description: [Home.")
     found = problems(fixture_site)
     assert found[0].startswith(f"{EN_INDEX}:3: KB001 malformed YAML:"), found
+
+
+def test_impossible_review_date_is_a_problem_not_a_traceback(fixture_site):
+    edit(fixture_site, ZH_INDEX, "reviewed: 2026-11-24", "reviewed: 2026-02-30")
+    assert only(fixture_site) == f"{ZH_INDEX}:3: KB001 '2026-02-30' is not a real date (YYYY-MM-DD)"
+
+
+def test_impossible_quoted_review_date(fixture_site):
+    edit(fixture_site, EN_INDEX, "reviewed: 2026-11-24", "reviewed: '2026-02-30'")
+    assert only(fixture_site) == f"{EN_INDEX}:3: PAG007 front matter: '2026-02-30' is not a 'date' (at reviewed)"
 
 
 def test_unknown_front_matter_key(fixture_site):
@@ -303,6 +374,68 @@ def test_links_to_generated_anchors_resolve(fixture_site):
                "\n[a](articles/vitamin-k-with-vitamin-d.md#first-claim) [b](references.md#alpha2020)"
                " [c](glossary/alpha-term.md#appears-in) [d](#ref-alpha2020)\n")
     assert problems(fixture_site) == []
+
+
+def test_generated_anchor_a_page_lacks_is_reported(fixture_site):
+    # Only terms with a note get '#note': the checker's anchors are the renderer's ids.
+    for lang in ("zh", "en"):
+        append(fixture_site, f"docs/{lang}/index.md", "\n[n](glossary/beta-term.md#note)\n")
+    assert problems(fixture_site) == []
+    edit(fixture_site, ZH_INDEX, "beta-term.md#note", "alpha-term.md#note")
+    assert only(fixture_site) == (
+        f"{ZH_INDEX}:10: LNK002 link to 'glossary/alpha-term.md#note': no anchor '#note' in docs/zh/glossary/alpha-term.md"
+    )
+
+
+# --- Third-party loads in the sources ----------------------------------------------------
+
+LOADS = "from another host; serve it from the site instead"
+
+
+def test_third_party_loads_in_a_page(fixture_site):
+    append(fixture_site, ZH_INDEX, (
+        '\n<script src="https://cdn.example/x.js"></script>\n'
+        '<iframe src="https://www.youtube.com/embed/x"></iframe>\n'
+        '![pic](https://img.example/a.png)\n'
+        '<a href="https://doi.org/10.1000/x">a link is fine</a>\n'
+    ))
+    assert problems(fixture_site) == [
+        f"{ZH_INDEX}:10: EXT001 loads <script src=https://cdn.example/x.js> {LOADS}",
+        f"{ZH_INDEX}:11: EXT001 loads <iframe src=https://www.youtube.com/embed/x> {LOADS}",
+        f"{ZH_INDEX}:12: EXT001 loads image https://img.example/a.png {LOADS}",
+    ]
+
+
+def test_third_party_loads_in_overrides(fixture_site):
+    (fixture_site / "overrides" / "assets").mkdir(parents=True)
+    (fixture_site / "overrides" / "main.html").write_text(
+        '{% extends "base.html" %}\n{% block extrahead %}\n'
+        '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">\n'
+        '<img src="https://img.example/a.png">\n{% endblock %}\n', "utf-8")
+    (fixture_site / "overrides" / "assets" / "x.css").write_text(
+        "a { color: red; }\n@import 'https://cdn.example/x.css';\n"
+        "@font-face { src: url(https://fonts.gstatic.com/a.woff2); }\n", "utf-8")
+    (fixture_site / "overrides" / "assets" / "x.js").write_text(
+        'var s = document.createElement("script");\ns.src = "https://cdn.example/y.js";\n', "utf-8")
+    assert problems(fixture_site) == [
+        f"overrides/assets/x.css:2: EXT001 loads url(https://cdn.example/x.css) {LOADS}",
+        f"overrides/assets/x.css:3: EXT001 loads url(https://fonts.gstatic.com/a.woff2) {LOADS}",
+        f"overrides/assets/x.js:2: EXT001 loads https://cdn.example/y.js {LOADS}",
+        f"overrides/main.html:3: EXT001 loads <link rel=stylesheet href=https://fonts.googleapis.com/css?family=Roboto> {LOADS}",
+        f"overrides/main.html:4: EXT001 loads <img src=https://img.example/a.png> {LOADS}",
+    ]
+
+
+def test_third_party_loads_in_mkdocs_yml(fixture_site):
+    (fixture_site / "mkdocs.yml").write_text(
+        "site_name: x\nsite_url: !ENV [SITE_URL, 'https://x.example/']\ntheme:\n  name: material\n"
+        "  font:\n    text: Roboto\nextra_css:\n  - assets/kb.css\n  - https://cdn.example/a.css\n"
+        "extra_javascript:\n  - path: https://cdn.example/b.js\n    type: module\n", "utf-8")
+    assert problems(fixture_site) == [
+        "mkdocs.yml:5: EXT001 loads Google Fonts (theme.font) from another host; set 'font: false' under theme",
+        f"mkdocs.yml:9: EXT001 loads extra_css https://cdn.example/a.css {LOADS}",
+        f"mkdocs.yml:11: EXT001 loads extra_javascript https://cdn.example/b.js {LOADS}",
+    ]
 
 
 def test_markers_in_code_are_ignored(fixture_site):
@@ -343,9 +476,37 @@ def test_checker_cli_prints_problems_and_fails(fixture_site):
     assert lines and all(re.match(r"^[\w./-]+:\d+: [A-Z]+\d{3} ", line) for line in lines), lines
 
 
+def test_checker_cli_lists_every_code():
+    result = run_checker("--codes")
+    listed = [line.split()[0] for line in result.stdout.splitlines()]
+    assert listed == list(CODES) and {"EXT001", "LNK103", "CIT002"} <= set(listed)
+
+
 def test_checker_cli_passes_clean_fixture(fixture_site):
     result = run_checker("--root", str(fixture_site))
     assert result.returncode == 0 and result.stdout == ""
+
+
+def test_checker_reports_manifest_drift_and_the_update_command(fixture_site):
+    from kb import manifest
+
+    pages = manifest.expected_pages(load_site(fixture_site))
+    lines = [line for line in manifest.urls(pages) if line != "glossary/beta-term/#note"]
+    (fixture_site / "links").mkdir()
+    (fixture_site / manifest.MANIFEST_FILE).write_text(manifest.format_manifest(lines + ["about/#gone"]), "utf-8")
+    result = run_checker("--root", str(fixture_site))
+    assert result.returncode == 1
+    gone_line = sorted(lines + ["about/#gone"]).index("about/#gone") + 1
+    assert result.stdout.splitlines() == [
+        "links/manifest.txt:0: LNK103 'glossary/beta-term/#note' is not listed yet (a new page or anchor)",
+        f"links/manifest.txt:{gone_line}: LNK101 'about/#gone' no longer resolves: no id 'gone' in the page 'about/'",
+    ]
+    assert (
+        "links/manifest.txt is out of date: run .venv/bin/kb-update-manifest after adding a redirect"
+        in result.stderr
+    )
+    (fixture_site / manifest.MANIFEST_FILE).write_text(manifest.format_manifest(manifest.urls(pages)), "utf-8")
+    assert run_checker("--root", str(fixture_site)).returncode == 0
 
 
 def test_real_content_passes_the_checker():

@@ -122,7 +122,7 @@ def test_history_entry_missing_a_field(fixture_site):
 
 def test_impossible_date_is_a_message_not_a_traceback(fixture_site):
     edit(fixture_site, CLAIMS, "date: 2026-03-01", "date: 2026-13-01")
-    assert only(fixture_site) == f"{CLAIMS}:1: KB001 malformed YAML: month must be in 1..12"
+    assert only(fixture_site) == f"{CLAIMS}:12: KB001 '2026-13-01' is not a real date (YYYY-MM-DD)"
 
 
 def test_no_claims_file_means_no_claim_data(fixture_site):

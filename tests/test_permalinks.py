@@ -425,6 +425,6 @@ def test_update_reports_bad_redirects_and_malformed_lines(renamed, tmp_path):
     result = run_update("--root", str(root), "--site", str(renamed["before"]))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "links/manifest.txt:2: LNK102 '/about/': not a site-relative URL (no leading slash or host); regenerate the file with kb-update-manifest",
-        "links/manifest.txt:3: LNK102 './': duplicate of line 1; regenerate the file with kb-update-manifest",
+        "links/manifest.txt:2: LNK102 '/about/': not a site-relative URL (no leading slash or host); regenerate the file with .venv/bin/kb-update-manifest",
+        "links/manifest.txt:3: LNK102 './': duplicate of line 1; regenerate the file with .venv/bin/kb-update-manifest",
     ]

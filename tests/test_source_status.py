@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from helpers import REPO
-from kb.bibliography import reference_html
+from kb.render.citations import reference_html
 from kb.check import check_site
 from kb.content import load_site
 

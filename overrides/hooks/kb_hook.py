@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 # kb is installed with the project (pip install -e ., in the Makefile's set-up).
-from kb import check, content, csp, feed, languages, redirects, render, search_index
+from kb import check, content, csp, feed, labels, languages, redirects, render, search_index, verdicts
 from kb.labels import label
 
 _site = None  # the content model of the current build (kb/content.py)
@@ -80,6 +80,7 @@ def on_template_context(context, template_name, config):
     context["kb_lang"] = _lang
     context["kb_other_languages"] = [lang for lang in languages.LANGUAGES if lang != _lang]
     context["kb_label"] = lambda name, **values: label(name, _lang.code, **values)
+    context["kb_labels"] = labels.browser_labels(_lang.code)  # words kb.js shows
     if template_name == "sitemap.xml":
         root = _site_root(config)
         context["kb_sitemap"] = [
@@ -106,6 +107,9 @@ def on_post_template(output_content, template_name, config):
 
 @event_priority(-200)  # after static-i18n (-100), which rewrites the search index
 def on_post_build(config):
+    # Verdict colours come from data/verdicts.yaml (mkdocs.yml lists this stylesheet).
+    stylesheet = Path(config.site_dir) / "assets" / "kb-verdicts.css"
+    stylesheet.write_text(verdicts.stylesheet(_site.verdicts), "utf-8")
     try:
         search_index.finish_index(Path(config.site_dir))
     except search_index.SegmentationError as exc:

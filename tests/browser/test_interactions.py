@@ -1,5 +1,7 @@
 """What readers do with the mouse, the finger and the clipboard: term and citation
 tooltips, the glossary filter, and the copy buttons."""
+import re
+
 import pytest
 
 from kb.normalise import normalise
@@ -9,23 +11,26 @@ pytestmark = pytest.mark.browser
 ARTICLE = "articles/vitamin-k-with-vitamin-d/"
 
 
+def material_tooltip(page):
+    """Material's tooltip (content.tooltips) that is showing."""
+    tip = page.locator(".md-tooltip2")
+    tip.first.wait_for(state="visible", timeout=3000)
+    return tip.first
+
+
 def test_term_link_shows_its_definition_on_hover(page, base_url):
     page.goto(base_url + ARTICLE)
     link = page.locator("a.kb-term").first
-    definition = link.get_attribute("data-kb-tip")
+    definition = link.get_attribute("title")
     assert definition and len(definition) > 10
     link.hover()
-    tip = page.locator("#kb-tip")
-    assert tip.is_visible()
-    assert tip.inner_text().strip() == definition
-    assert link.get_attribute("title") is None  # no second, native tooltip
+    assert material_tooltip(page).inner_text().strip() == definition
 
 
 def test_citation_shows_its_reference_on_hover(page, base_url):
     page.goto(base_url + ARTICLE)
-    cite = page.locator(".kb-cite a").first
-    cite.hover()
-    assert "(" in page.locator("#kb-tip").inner_text()  # "Author (year). Title."
+    page.locator(".kb-cite a").first.hover()
+    assert "(" in material_tooltip(page).inner_text()  # "Author (year). Title."
 
 
 @pytest.fixture
@@ -40,11 +45,10 @@ def test_term_link_tap_shows_definition_then_second_tap_opens_the_term(touch_pag
     page.goto(base_url + ARTICLE)
     link = page.locator("a.kb-term").first
     href = link.get_attribute("href")
+    definition = link.get_attribute("title")
     link.scroll_into_view_if_needed()
     link.tap()
-    tip = page.locator("#kb-tip")
-    assert tip.is_visible()
-    assert link.get_attribute("data-kb-tip") in tip.inner_text()
+    assert material_tooltip(page).inner_text().strip() == definition
     assert page.url == base_url + ARTICLE  # the first tap did not navigate
     with page.expect_navigation():
         link.tap()
@@ -54,7 +58,7 @@ def test_term_link_tap_shows_definition_then_second_tap_opens_the_term(touch_pag
 def test_english_tooltip_is_english(page, base_url):
     page.goto(base_url + "en/" + ARTICLE)
     page.locator("a.kb-term").first.hover()
-    text = page.locator("#kb-tip").inner_text()
+    text = material_tooltip(page).inner_text()
     assert text.isascii() or sum(ch.isascii() for ch in text) > 0.8 * len(text)
 
 
@@ -94,6 +98,8 @@ def test_glossary_filter_says_when_nothing_matches(page, base_url):
     page.fill("#kb-filter-input", "zzzzqqq")
     assert visible_terms(page) == []
     assert page.locator(".kb-filter__status").inner_text() == "没有匹配的术语。"
+    page.fill("#kb-filter-input", "骨钙素")
+    assert re.fullmatch(r"匹配 \d+ 个术语", page.locator(".kb-filter__status").inner_text())
     page.fill("#kb-filter-input", "")
     assert len(visible_terms(page)) >= 50
 
@@ -123,12 +129,13 @@ def test_cite_box_copies_plain_markdown_and_bbcode_links(clipboard_page, base_ur
     page.goto(base_url + lang + "glossary/osteocalcin/")
     canonical = page.get_attribute('link[rel="canonical"]', "href")
     title = page.locator(".kb-citebox__page strong").inner_text()
-    buttons = page.locator(".kb-citebox [data-kb-copy]")
+    buttons = page.locator(".kb-citebox [data-clipboard-text]")
     expected = [canonical, f"[{title}]({canonical})", f"[url={canonical}]{title}[/url]"]
     for index, text in enumerate(expected):
         buttons.nth(index).click()
         assert clipboard(page) == text
-    assert buttons.nth(2).get_attribute("data-copied") in ("已复制", "Copied")
+    # Material announces the copy in its own words, in the page's language.
+    assert page.locator(".md-dialog").inner_text().strip() == ("已复制" if lang == "" else "Copied to clipboard")
 
 
 def test_heading_and_claim_copy_links_copy_the_permanent_url(clipboard_page, base_url):
@@ -141,4 +148,5 @@ def test_heading_and_claim_copy_links_copy_the_permanent_url(clipboard_page, bas
     claim = page.locator(".kb-claim[id]").first
     claim.locator(".kb-copylink").click()
     assert clipboard(page) == canonical + "#" + claim.get_attribute("id")
-    assert page.locator("#kb-copy-status").inner_text() == "已复制"
+    assert heading.locator(".kb-copylink").get_attribute("aria-label").startswith("复制指向此处的链接")
+    assert page.locator(".md-dialog").inner_text().strip() == "已复制"

@@ -1,0 +1,28 @@
+"""Interface words, one module per language (kb/labels/<code>.py, a dict WORDS).
+
+A new language is one new module here plus its entry in kb/languages.py. Words the
+browser needs (BROWSER_KEYS) reach overrides/assets/kb.js as a JSON block on every page.
+"""
+import datetime
+import importlib
+
+from kb.languages import LANGUAGES
+
+WORDS = {lang.code: importlib.import_module(f"kb.labels.{lang.code.replace('-', '_').lower()}").WORDS for lang in LANGUAGES}
+# Words kb.js shows; sent to the page as <script type="application/json" id="kb-labels">.
+BROWSER_KEYS = ("copy_link_here", "filter_matches", "filter_match_one")
+
+
+def label(name: str, lang: str, **values) -> str:
+    return WORDS[lang][name].format(**values)
+
+
+def browser_labels(lang: str) -> dict:
+    return {name: WORDS[lang][name] for name in BROWSER_KEYS}
+
+
+def review_date(iso: str, lang: str) -> str:
+    """'2026-11-24' -> '2026年11月24日' / '24 November 2026', by the language's 'date' pattern."""
+    day = datetime.date.fromisoformat(iso)
+    return label("date", lang, year=day.year, month=day.month, day=day.day,
+                 month_name=WORDS[lang].get("month_names", [""] * 13)[day.month])

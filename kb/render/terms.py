@@ -1,0 +1,78 @@
+"""Term links ([[term-id]]) and the generated parts of a term page: names and definition
+above the author's text; note, related terms and "appears in" below it."""
+from collections import defaultdict
+
+from kb.content import Page, Site
+from kb.languages import others, relative_url
+from kb.render.templates import render
+
+
+def term_url(term_id: str) -> str:
+    return f"glossary/{term_id}/"
+
+
+def definition_of(site: Site, lang: str, term_id: str) -> str:
+    page = site.page(lang, f"glossary/{term_id}.md")
+    return str(page.front.get("definition", "")).strip() if page else ""
+
+
+def term_link(site: Site, page: Page, term_id: str, text: str | None) -> str | None:
+    term = site.terms.get(term_id)
+    if term is None:
+        return None
+    return render(
+        "term_link.html", page.lang,
+        href=relative_url(page.url, term_url(term_id)),
+        definition=definition_of(site, page.lang, term_id),
+        text=text or term.name(page.lang),
+    )
+
+
+def term_header(site: Site, page: Page) -> str:
+    term, lang = site.terms[page.term_id], page.lang
+    aliases = list(dict.fromkeys(a for code in [lang, *(o.code for o in others(lang))] for a in term.aliases[code]))
+    return render(
+        "term_header.md", lang, term=term, others=others(lang), aliases=aliases,
+        definition=definition_of(site, lang, term.id),
+    )
+
+
+def related_terms(site: Site, term_id: str) -> list:
+    """Related ids in both directions: listing a relation on one side is enough."""
+    related = list(site.terms[term_id].related)
+    for other in site.terms.values():
+        if term_id in other.related and other.id not in related and other.id != term_id:
+            related.append(other.id)
+    return [r for r in related if r in site.terms]
+
+
+def appearances(site: Site, lang: str, term_id: str) -> list:
+    """(page, [claim ids]) for every page of a language that links the term."""
+    found = defaultdict(list)
+    for page in site.pages_in(lang):
+        if page.term_id == term_id:
+            continue
+        for ref in page.parsed.terms:
+            if ref.id == term_id:
+                claims = found[page.path]
+                if ref.claim and ref.claim not in claims:
+                    claims.append(ref.claim)
+    return [(site.page(lang, path), claims) for path, claims in sorted(found.items())]
+
+
+def term_footer(site: Site, page: Page) -> str:
+    term, lang = site.terms[page.term_id], page.lang
+    related = [
+        {
+            "href": relative_url(page.url, term_url(r)),
+            "name": site.terms[r].name(lang),
+            "definition": definition_of(site, lang, r),
+        }
+        for r in related_terms(site, term.id)
+    ]
+    found = [
+        {"href": relative_url(page.url, other.url), "title": site.title(lang, other.path), "claims": claims}
+        for other, claims in appearances(site, lang, term.id)
+    ]
+    note = term.note[lang] if term.note else ""
+    return render("term_footer.md", lang, note=note, related=related, appearances=found)
