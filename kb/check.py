@@ -7,7 +7,7 @@ import posixpath
 import re
 from collections import defaultdict
 
-from kb import redirects, render
+from kb import claims, redirects, render
 from kb.content import LANG_CODES, Page, Site
 from kb.diagnostics import Problem
 
@@ -22,6 +22,7 @@ def check_site(site: Site) -> list[Problem]:
     problems += check_terms(site)
     problems += check_bibliography_use(site)
     problems += redirects.site_redirect_problems(site)
+    problems += claims.check_claims(site)
     return sorted(set(problems))
 
 

@@ -27,7 +27,8 @@ def link_forms(title: str, url: str) -> dict:
 def reviewed_line(iso: str, lang: str) -> str:
     return (
         f'<p class="kb-reviewed" data-search-exclude><span>{label("reviewed", lang)}</span> '
-        f'<time datetime="{E(iso)}">{E(review_date(iso, lang))}</time></p>'
+        f'<time datetime="{E(iso)}">{E(review_date(iso, lang))}</time>'
+        f' · <a class="kb-reviewed__cite" href="#cite">{label("cite_link", lang)}</a></p>'  # cite from the top
     )
 
 

@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb import markup
+from kb import claims as claim_data, markup
 from kb.bibliography import Bibliography, load_bibliography
 from kb.diagnostics import Problem, rel
 from kb.glossary import load_glossary
@@ -62,6 +62,7 @@ class Site:
     bibliography: Bibliography
     verdicts: dict
     problems: list = field(default_factory=list)  # found while loading
+    claims: claim_data.ClaimData = field(default_factory=claim_data.ClaimData)  # data/claims.yaml
 
     def page(self, lang: str, path: str) -> Page | None:
         return self.pages.get((lang, path))
@@ -107,7 +108,7 @@ def load_page(file: Path, lang: str, path: str, root: Path) -> tuple[Page, list[
                 for problem in schema_problems(located, schema, display, "front matter"):
                     code = "KB002" if "unknown key" in problem.message else "PAG007"
                     problems.append(Problem(problem.path, problem.line, code, problem.message))
-    else:
+    elif not path.startswith(claim_data.PAGE_DIR) or path == claim_data.PAGE_DIR + "index.md":  # claim pages: claims.attach
         problems.append(Problem(display, 1, "PAG007", "no front matter (needs description and reviewed)"))
     parsed = markup.parse_body(body, body_line)
     return Page(lang, path, file, display, front, body, body_line, parsed), problems
@@ -128,4 +129,6 @@ def load_site(root: Path) -> Site:
     bibliography, bib_problems = load_bibliography(root / "data" / "references.bib", "data/references.bib")
     verdicts, verdict_problems = load_verdicts(root / "data" / "verdicts.yaml", root)
     problems += glossary_problems + bib_problems + verdict_problems
-    return Site(root, pages, terms, bibliography, verdicts, problems)
+    site = Site(root, pages, terms, bibliography, verdicts, problems)
+    claim_data.attach(site)
+    return site

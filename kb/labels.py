@@ -28,6 +28,13 @@ LABELS = {
     "copy_plain": {"zh": "复制链接", "en": "Copy link"},
     "copy_markdown": {"zh": "复制 Markdown", "en": "Copy Markdown"},
     "copy_bbcode": {"zh": "复制 BBCode", "en": "Copy BBCode"},
+    "cite_link": {"zh": "引用", "en": "Cite"},
+    "cite_claim": {"zh": "引用此论断", "en": "Cite this claim"},
+    "claim_page": {"zh": "论断页面", "en": "Claim page"},
+    "read_in_context": {"zh": "在原文中阅读：", "en": "Read it in context:"},
+    "claims_filter": {"zh": "按结论筛选", "en": "Filter by verdict"},
+    "claims_all": {"zh": "全部", "en": "All"},
+    "claims_count": {"zh": "共 {n} 条论断", "en": "{n} claims"},
     "cite_hint": {
         "zh": "BBCode 适用于 Discuz! 等论坛；每个标题和论断旁的链接按钮可复制指向该处的链接。把网址中的 /en/ 去掉或加上即可在中英文版本之间切换。",
         "en": "BBCode suits Discuz!-style forums; the link button beside every heading and claim copies a link to that spot. Adding or removing /en/ in the address switches between the English and Chinese versions.",

@@ -8,7 +8,7 @@ import html
 import json
 from collections import defaultdict
 
-from kb import bibliography, citebox, markup
+from kb import bibliography, citebox, claim_pages, markup
 from kb.content import Page, Site
 from kb.languages import relative_url
 from kb.labels import label
@@ -47,8 +47,8 @@ def cited_keys(site: Site, page: Page) -> list:
 
 
 class _Renderer(markup.Visitor):
-    def __init__(self, site: Site, page: Page):
-        self.site, self.page, self.lang = site, page, page.lang
+    def __init__(self, site: Site, page: Page, site_url: str = "/"):
+        self.site, self.page, self.lang, self.site_url = site, page, page.lang, site_url
         self.numbers = {key: n for n, key in enumerate(cited_keys(site, page), start=1)}
 
     def citation(self, keys, line, claim):
@@ -69,23 +69,17 @@ class _Renderer(markup.Visitor):
         return f'<a class="kb-term" href="{E(href)}" title="{E(definition)}">{E(shown)}</a>'
 
     def claim_open(self, claim):
-        verdict = self.site.verdicts.get(claim.verdict, {})
-        name = verdict.get(self.lang, claim.verdict)
-        ident = E(claim.id)
-        return (
-            f'<div class="kb-claim kb-claim--{E(claim.verdict)}" id="{ident}" markdown="1">\n'
-            f'<p class="kb-claim__head"><span class="kb-verdict kb-verdict--{E(claim.verdict)}">{E(name)}</span>'
-            f' <a class="kb-claim__id" href="#{ident}" data-search-exclude>#{ident}</a></p>\n'
-        )
+        return claim_pages.block_open(self.site, self.page, claim)
 
     def claim_close(self, claim, line):
-        return "\n</div>"
+        return claim_pages.block_close(self.site, self.page, claim, self.site_url)
 
     def directive(self, name, line):
         return {
             "verdicts": verdict_table,
             "glossary-index": glossary_index,
             "bibliography": bibliography_list,
+            "claims-index": claim_pages.claims_index,
         }[name](self.site, self.page)
 
 
@@ -97,7 +91,7 @@ def definition_of(site: Site, lang: str, term_id: str) -> str:
 def render_page(site: Site, page: Page, body: str | None = None, site_url: str = "/") -> str:
     """The Markdown MkDocs should render for this page."""
     body = page.body if body is None else body
-    out = markup.walk(body, _Renderer(site, page), page.body_line)
+    out = markup.walk(body, _Renderer(site, page, site_url), page.body_line)
     if page.term_id and page.term_id in site.terms:
         out = "\n\n".join([term_header(site, page), out, term_footer(site, page)])
     reviewed = str(page.front.get("reviewed", ""))

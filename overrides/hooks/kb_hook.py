@@ -13,6 +13,7 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from kb import check, content, languages, redirects, render, search_index  # noqa: E402
+from kb import claim_pages, claims, preview_cards, structured_data  # noqa: E402
 
 _site = None  # the content model of the current build (kb/content.py)
 
@@ -65,7 +66,11 @@ def on_page_markdown(markdown, page, config, files):
         # Material's search boosts the "tags" field far above text (without the tags
         # plugin, tags are not displayed): a term's names put its page first.
         page.meta["tags"] = _site.terms[model.term_id].search_names()
-    return render.render_page(_site, model, markdown, config.site_url)
+    if claims.is_claim_page(model):  # a one-line stub: the page is built from its claim
+        model, markdown = claim_pages.expand(_site, model, config.site_url)
+        page.meta["description"] = model.front["description"]
+    return (render.render_page(_site, model, markdown, config.site_url)
+            + structured_data.json_ld(_site, model, config.site_url, config.site_name))
 
 
 def _language_context(lang, alternates):
@@ -88,12 +93,30 @@ def on_template_context(context, template_name, config):
 def on_page_context(context, page, config, nav):
     lang, path = languages.split_url(page.url)
     context.update(_language_context(lang, languages.alternates(config.site_url, page.url)))
+    context.update(kb_title=_site.title(*_source_of(page)), kb_card=_preview_card(page, config))
     # The language switcher: the same page in each language, as a site-relative URL that
     # the theme makes page-relative (static-i18n links the home pages to "/", which breaks
     # when the site is served from a sub-path such as a GitHub project page).
     for item in config.extra.alternate or []:  # attribute: static-i18n replaces it per page
         item["link"] = languages.url_in(languages.BY_CODE[item["lang"]], path) or "./"
     return context
+
+
+def _preview_card(page, config):
+    """Draw (or take from .cache/cards/) the page's own preview card; None: the default card."""
+    model = _site.page(*_source_of(page))
+    if not (model.path.startswith("articles/") or claims.is_claim_page(model)):
+        return None
+    card = {"lang": model.lang, "site_name": config.site_name, "title": _site.title(model.lang, model.path)}
+    if claims.is_claim_page(model):
+        _, claim = claims.find(_site, model.lang, claims.claim_id_of(model))
+        card.update(verdict_key=claim.verdict, verdict_label=claims.verdict_label(_site, claim.verdict, model.lang))
+    target = Path(config.site_dir) / Path(page.file.dest_uri).parent
+    try:
+        name = preview_cards.publish(Path(config.config_file_path).parent / ".cache" / "cards", target, **card)
+    except preview_cards.FontMissing as exc:
+        raise PluginError(str(exc)) from exc
+    return page.canonical_url + name
 
 
 @event_priority(-200)  # after static-i18n (-100) has built every language and merged search
