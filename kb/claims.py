@@ -56,7 +56,9 @@ class ClaimData:
         return self.located.line_of(list(path)) if self.located else 1
 
     def text(self, claim_id: str, key: str, lang: str):
-        return self.entries.get(claim_id, {}).get(key, {}).get(lang)
+        entry = self.entries.get(claim_id)
+        value = entry.get(key) if isinstance(entry, dict) else None
+        return value.get(lang) if isinstance(value, dict) else None
 
 
 def load_claims(root: Path) -> tuple[ClaimData, list[Problem]]:
@@ -69,7 +71,8 @@ def load_claims(root: Path) -> tuple[ClaimData, list[Problem]]:
     if located.data is None:
         located.data = {}
     problems = schema_problems(located, CLAIMS_SCHEMA, CLAIMS_FILE, "claim entry")
-    entries = located.data if isinstance(located.data, dict) and not problems else {}
+    # Kept even with schema problems (reported as KB002), so they cause no follow-on CLM006.
+    entries = located.data if isinstance(located.data, dict) else {}
     return ClaimData(entries, located), problems
 
 
@@ -188,6 +191,6 @@ def check_claims(site) -> list[Problem]:
             continue
         if claim_id_of(page) not in known:
             problems.append(Problem(page.display, 1, "CLM009", f"claim page '{claim_id_of(page)}' names no claim on any page"))
-        elif [name for name, _ in page.parsed.directives] != [PAGE_DIRECTIVE] or page.parsed.headings:
+        elif page.body.strip() != f"::: {PAGE_DIRECTIVE}":
             problems.append(Problem(page.display, 1, "CLM009", f"a claim page holds one line, '::: {PAGE_DIRECTIVE}' (it is generated from the claim)"))
     return problems

@@ -148,6 +148,19 @@
     target.appendChild(button);
   });
 
+  /* --- Claims index: filter by verdict (without JavaScript it is a plain list) --- */
+  var claimsFilter = document.querySelector("[data-kb-claims-filter]");
+  var claimsList = document.querySelector("[data-kb-claims]");
+  if (claimsFilter && claimsList) {
+    var verdictSelect = claimsFilter.querySelector("select");
+    claimsFilter.hidden = false;
+    verdictSelect.addEventListener("change", function () {
+      Array.prototype.forEach.call(claimsList.children, function (item) {
+        item.hidden = Boolean(verdictSelect.value) && item.getAttribute("data-kb-verdict") !== verdictSelect.value;
+      });
+    });
+  }
+
   /* --- Glossary filter ---
      kbNormalise is the twin of kb/normalise.py (tests/browser compare the two): NFKC,
      lower case, then drop spaces, hyphens and dashes, dots, middle dots, brackets, quotes. */
