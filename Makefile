@@ -22,7 +22,8 @@ serve: build
 test: $(BIN)/.installed browser
 	$(BIN)/python -m pytest
 
-build: $(BIN)/.installed
+# `browser` also installs fonts-noto-cjk, which the build draws preview cards with.
+build: $(BIN)/.installed browser
 	$(BIN)/mkdocs build --strict
 
 ## Check the Markdown sources (citations, terms, claims, translations, links)
@@ -30,7 +31,7 @@ check: $(BIN)/.installed
 	$(BIN)/python scripts/check_content.py
 
 ## Live-reloading preview while writing
-dev: $(BIN)/.installed
+dev: $(BIN)/.installed browser
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:$(PORT)
 
 browser:

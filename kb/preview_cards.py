@@ -1,7 +1,8 @@
 """Preview cards (Open Graph / Twitter images) for articles and claims, drawn with Pillow.
 
 A card is 1200x630: the site name, the page title and, for a claim, its verdict label in
-the verdict's colour, in the page's language. It is drawn offline with Noto Sans CJK
+the verdict's colour, in the page's language. Other pages share their language's default
+card (site name and description), drawn the same way, so no card is committed. It is drawn offline with Noto Sans CJK
 (Debian fonts-noto-cjk, installed by scripts/install_browser.sh) and cached under
 .cache/cards/ by a hash of everything drawn, so a rebuild only copies files.
 """
@@ -101,9 +102,11 @@ def cached_card(cache_dir: Path, lang: str, site_name: str, title: str,
     return file
 
 
-def publish(cache_dir: Path, target_dir: Path, **card) -> str:
-    """Copy a page's card next to its index.html; return its file name."""
-    target_dir = Path(target_dir)
-    target_dir.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(cached_card(cache_dir, **card), target_dir / FILE_NAME)
-    return FILE_NAME
+def publish(cache_dir: Path, target_dir: Path, name: str = FILE_NAME, **card) -> str:
+    """Copy a card into the built site (a page's own card next to its index.html); return
+    its file name."""
+    target = Path(target_dir) / name
+    if not target.is_file():  # the site directory is emptied at the start of a build
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached_card(cache_dir, **card), target)
+    return name
