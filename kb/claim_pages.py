@@ -98,6 +98,14 @@ def _relink(text: str, article, stub) -> str:
     return markup.LINK.sub(fix, text)
 
 
+def _questions(site, claim_id: str, lang: str) -> str:
+    """The ways readers ask the claim (data/claims.yaml): shown, and so searchable, on its page."""
+    asked = site.claims.text(claim_id, "questions", lang) or []
+    mark = "？" if lang == "zh" else "?"
+    items = "".join(f"<li>{E(question)}{mark}</li>" for question in asked)
+    return f'<div class="kb-claim__questions"><p>{label("claim_questions", lang)}</p><ul>{items}</ul></div>' if items else ""
+
+
 def expand(site, stub, site_url: str):
     """(page model, Markdown source) of a claim page: the claim's title, verdict and
     meaning, its cite tools, its evidence paragraphs and a link to it in context. The
@@ -117,6 +125,8 @@ def expand(site, stub, site_url: str):
         cite_tools(site, lang, claim, site_url),
         "",
         body.strip(),
+        "",
+        _questions(site, claim.id, lang),
         "",
         f'<p class="kb-claim__context" data-search-exclude>{label("read_in_context", lang)} '
         f'<a href="{E(context)}">{E(site.title(lang, article.path))}</a></p>',

@@ -32,6 +32,7 @@ LABELS = {
     "cite_claim": {"zh": "引用此论断", "en": "Cite this claim"},
     "claim_page": {"zh": "论断页面", "en": "Claim page"},
     "read_in_context": {"zh": "在原文中阅读：", "en": "Read it in context:"},
+    "claim_questions": {"zh": "读者常这样问：", "en": "Readers ask it as:"},
     "claims_filter": {"zh": "按结论筛选", "en": "Filter by verdict"},
     "claims_all": {"zh": "全部", "en": "All"},
     "claims_count": {"zh": "共 {n} 条论断", "en": "{n} claims"},

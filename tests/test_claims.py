@@ -195,6 +195,8 @@ def test_claim_page(site, prefix, lang):
     assert "gundberg2012" in str(article.select_one("#references ~ ol, ol.kb-references"))
     assert [a["href"] for a in article.select(".kb-claim__context a")] == [f"../../articles/mk4-vs-mk7-interview/#{OSTEOCALCIN}"]
     assert article.select_one('.kb-reviewed a[href="#cite"]') and article.select_one("#cite")
+    asked = [li.get_text() for li in article.select(".kb-claim__questions li")]
+    assert asked[0] == ("骨钙素是形成骨头晶体的吗？" if lang == "zh" else "does osteocalcin form hydroxyapatite?")
 
 
 def test_claim_page_links_rewritten_for_their_new_place(site):
