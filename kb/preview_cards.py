@@ -14,6 +14,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from kb import claims
+
 RENDERER_VERSION = "1"  # bump when the drawing changes, so cached cards are redrawn
 SIZE = (1200, 630)
 FONT_DIR = Path("/usr/share/fonts/opentype/noto")
@@ -110,3 +112,15 @@ def publish(cache_dir: Path, target_dir: Path, name: str = FILE_NAME, **card) ->
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached_card(cache_dir, **card), target)
     return name
+
+
+def page_card(site, page, site_name: str, site_description: str) -> tuple[dict, bool]:
+    """(what the page's card shows, whether it is the page's own): articles and claims have
+    their own; other pages share their language's default (site name and description)."""
+    if not (page.path.startswith("articles/") or claims.is_claim_page(page)):
+        return {"lang": page.lang, "site_name": site_name, "title": site_description}, False
+    card = {"lang": page.lang, "site_name": site_name, "title": site.title(page.lang, page.path)}
+    if claims.is_claim_page(page):
+        _, claim = claims.find(site, page.lang, claims.claim_id_of(page))
+        card.update(verdict_key=claim.verdict, verdict_label=claims.verdict_label(site, claim.verdict, page.lang))
+    return card, True

@@ -103,22 +103,19 @@ def on_page_context(context, page, config, nav):
 
 
 def _preview_card(page, config):
-    """Draw (or take from .cache/cards/) the page's own preview card; None: the default card."""
+    """Put the page's preview card into the site (drawn once, then from .cache/cards/);
+    return its URL, or None for pages that show their language's default card."""
     model = _site.page(*_source_of(page))
-    cache = Path(config.config_file_path).parent / ".cache" / "cards"
+    card, own = preview_cards.page_card(_site, model, config.site_name, config.site_description)
+    if own:
+        target, name = Path(config.site_dir) / Path(page.file.dest_uri).parent, preview_cards.FILE_NAME
+    else:
+        target, name = Path(config.site_dir) / "assets", f"preview-{model.lang}.png"
     try:
-        if not (model.path.startswith("articles/") or claims.is_claim_page(model)):
-            preview_cards.publish(cache, Path(config.site_dir) / "assets", f"preview-{model.lang}.png",
-                                  lang=model.lang, site_name=config.site_name, title=config.site_description)
-            return None
-        card = {"lang": model.lang, "site_name": config.site_name, "title": _site.title(model.lang, model.path)}
-        if claims.is_claim_page(model):
-            _, claim = claims.find(_site, model.lang, claims.claim_id_of(model))
-            card.update(verdict_key=claim.verdict, verdict_label=claims.verdict_label(_site, claim.verdict, model.lang))
-        target = Path(config.site_dir) / Path(page.file.dest_uri).parent
-        return page.canonical_url + preview_cards.publish(cache, target, **card)
+        preview_cards.publish(Path(config.config_file_path).parent / ".cache" / "cards", target, name, **card)
     except preview_cards.FontMissing as exc:
         raise PluginError(str(exc)) from exc
+    return page.canonical_url + name if own else None
 
 
 @event_priority(-200)  # after static-i18n (-100) has built every language and merged search
