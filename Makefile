@@ -25,8 +25,9 @@ serve: build
 test: $(BIN)/.installed browser
 	$(BIN)/python -m pytest
 
-## Each language on its own (mkdocs.yml, then mkdocs.en.yml into site/en/), strictly
-build: $(BIN)/.installed
+## Each language on its own (mkdocs.yml, then mkdocs.en.yml into site/en/), strictly.
+## `browser` also installs fonts-noto-cjk, which the build draws preview cards with.
+build: $(BIN)/.installed browser
 	$(BIN)/kb-build
 
 ## Check the Markdown sources (citations, terms, claims, translations, links)
@@ -35,10 +36,10 @@ check: $(BIN)/.installed
 
 ## Live-reloading preview while writing: Chinese (dev) or English (dev-en), one language
 ## at a time, at http://127.0.0.1:$(PORT)/ (the language switcher leads off the preview)
-dev: $(BIN)/.installed
+dev: $(BIN)/.installed browser
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:$(PORT)
 
-dev-en: $(BIN)/.installed
+dev-en: $(BIN)/.installed browser
 	$(BIN)/mkdocs serve --strict -f mkdocs.en.yml -a 127.0.0.1:$(PORT)
 
 browser:

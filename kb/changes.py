@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from kb import markup
 from kb.claim_history import change_summary
-from kb.claims import claim_pages
+from kb.claim_data import claim_blocks
 from kb.labels import label, review_date
 from kb.languages import relative_url
 
@@ -21,7 +21,7 @@ _ATTRS = re.compile(r"\s*\{[^}]*\}\s*$")
 @dataclass
 class ChangeItem:
     claim_id: str
-    change: object  # kb.claims.Change
+    change: object  # kb.claim_data.Change
     page: object  # kb.content.Page holding the claim in this language
     statement: str  # the claim in one line of plain text
 
@@ -55,7 +55,7 @@ def plain_text(site, lang: str, text: str) -> str:
 
 def change_items(site, lang: str) -> list[ChangeItem]:
     """History entries of claims present in this language, newest first."""
-    where = claim_pages(site)
+    where = claim_blocks(site)
     items = []
     for record in site.claims.values():
         found = where.get(record.id, {}).get(lang)

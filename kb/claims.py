@@ -1,188 +1,149 @@
-"""Per-claim data shared by both languages, in data/claims.yaml: the questions readers ask
-(issue 11) and the claim's history of verdict and substance changes (issue 12).
+"""Claims as first-class units: their data (data/claims.yaml), their pages, their rules.
 
-The verdict itself stays on the `::: claim <id> <verdict>` line of each language's page;
-the history explains how it got there, newest entry last.
+A claim is written once, as a `::: claim <id> <verdict>` block in an article, in both
+languages. data/claims.yaml (loaded by kb/claim_data.py) adds what the block does not
+carry: a short `title` (the claim as readers quote it), the `questions` forum readers ask
+it with, per language, and its history.
+Each claim also has a page of its own, /claims/<id>/ and /en/claims/<id>/.
+
+Why claim pages are committed one-line stubs (docs/<lang>/claims/<id>.md holding
+`::: claim-page`) and not `File.generated` in the hook: mkdocs-static-i18n 1.3.1 rebuilds
+every documentation File from its `src_path` under docs_dir (folder.create_i18n_file) and
+only treats files whose abs_src_path lies in docs_dir as pages of a language
+(reconfigure.reconfigure_files), so a generated page would lose its content or its
+language. A stub is an ordinary page: static-i18n, the nav, search, the sitemap's
+hreflang alternates, the link manifest and the translation checks all see it with no
+special case. The checker (CLM009) keeps stubs and claims one to one.
 """
-import datetime
-from dataclasses import dataclass, field
-from pathlib import Path
+from kb.claim_data import CLAIMS_FILE, LANGS, check_history
+from kb.diagnostics import Problem
 
-from kb.diagnostics import Problem, rel
-from kb.yamldata import load_yaml, schema_errors, schema_problems
+PAGE_DIR = "claims/"
+PAGE_DIRECTIVE = "claim-page"
+INDEX_DIRECTIVE = "claims-index"
 
-CLAIMS_FILE = "data/claims.yaml"
-LANGS = ("zh", "en")
-
-_TEXT = {"type": "string", "minLength": 1}
-_QUESTIONS = {"type": "array", "items": _TEXT}
-CLAIMS_SCHEMA = {
-    "type": "object",
-    "propertyNames": {"pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
-    "additionalProperties": {
-        "type": "object",
-        "additionalProperties": False,
-        "properties": {
-            "questions": {
-                "type": "object",
-                "additionalProperties": False,
-                "properties": {"zh": _QUESTIONS, "en": _QUESTIONS},
-            },
-            "history": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "required": ["date", "from", "to", "reason"],
-                    "additionalProperties": False,
-                    "properties": {
-                        "date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
-                        "from": _TEXT,
-                        "to": _TEXT,
-                        # Both languages are required, but by HIS006 with its own message.
-                        "reason": {
-                            "type": "object",
-                            "additionalProperties": False,
-                            "properties": {"zh": _TEXT, "en": _TEXT},
-                        },
-                    },
-                },
-            },
-        },
-    },
-}
+def is_claim_page(page) -> bool:
+    return page.path.startswith(PAGE_DIR) and page.path != PAGE_DIR + "index.md"
 
 
-@dataclass
-class Change:
-    """One history entry: a verdict change (old != new) or a substance-only revision."""
-    date: str  # YYYY-MM-DD
-    old: str  # verdict key
-    new: str
-    reason: dict  # lang -> one line
-    line: int  # of the entry in data/claims.yaml
-    field_lines: dict = field(default_factory=dict)
+def page_path(claim_id: str) -> str:
+    return f"{PAGE_DIR}{claim_id}.md"
 
 
-@dataclass
-class ClaimRecord:
-    id: str
-    questions: dict  # lang -> [question]
-    history: list  # [Change], oldest first
-    line: int
+def page_url(claim_id: str) -> str:
+    """Language-neutral URL of a claim's page."""
+    return f"{PAGE_DIR}{claim_id}/"
 
 
-def _iso_dates(data):
-    """YAML reads 2026-11-24 as a date; the schema and the model want the ISO string."""
-    if isinstance(data, dict):
-        for record in data.values():
-            history = record.get("history") if isinstance(record, dict) else None
-            for entry in history if isinstance(history, list) else []:
-                if isinstance(entry, dict) and isinstance(entry.get("date"), datetime.date):
-                    entry["date"] = entry["date"].isoformat()
+def claim_id_of(page) -> str:
+    return page.path[len(PAGE_DIR):-3]
 
 
-def load_claims(file: Path, root: Path) -> tuple[dict, list[Problem]]:
-    """Claim records by id, and the problems met while loading them. No file: no records."""
-    file = Path(file)
-    if not file.exists():
-        return {}, []
-    path = rel(file, root)
-    located, problems = load_yaml(file.read_text("utf-8"), path)
-    if located is None:
-        return {}, problems
-    if located.data is None:
-        located.data = {}
-    _iso_dates(located.data)
-    errors = schema_errors(located, CLAIMS_SCHEMA)
-    problems += schema_problems(located, CLAIMS_SCHEMA, path, "claim data", errors)
-    if not isinstance(located.data, dict):
-        return {}, problems
-    # A claim with a schema error (other than an unknown key) is left out rather than
-    # half-loaded; its problem is already reported.
-    broken = {e.absolute_path[0] for e in errors if e.absolute_path and e.validator != "additionalProperties"}
-    if any(not e.absolute_path for e in errors):
-        return {}, problems
-    records = {}
-    for claim_id, item in located.data.items():
-        if claim_id in broken:
+def claims_in(site, lang: str) -> list:
+    """(page, claim) for every claim block of a language, in site order."""
+    return [(page, claim) for page in site.pages_in(lang) if not is_claim_page(page) for claim in page.parsed.claims]
+
+
+def find(site, lang: str, claim_id: str):
+    """(page, claim) of the block that states a claim, or (None, None)."""
+    return next(((p, c) for p, c in claims_in(site, lang) if c.id == claim_id), (None, None))
+
+
+def text(site, claim_id: str, key: str, lang: str):
+    """A claim's title or questions in one language, from data/claims.yaml (None if absent)."""
+    record = site.claims.get(claim_id)
+    return getattr(record, key).get(lang) if record else None
+
+
+def title(site, claim_id: str, lang: str) -> str:
+    return text(site, claim_id, "title", lang) or claim_id
+
+
+def verdict_label(site, verdict: str, lang: str) -> str:
+    return site.verdicts.get(verdict, {}).get(lang, verdict)
+
+
+def link_text(site, claim_id: str, verdict: str, lang: str) -> str:
+    """'【不准确】骨钙素“形成”羟基磷灰石晶体？' / '[Inaccurate] Osteocalcin "forms" ...'."""
+    label = verdict_label(site, verdict, lang)
+    tag = f"【{label}】" if lang == "zh" else f"[{label}] "
+    return tag + title(site, claim_id, lang)
+
+
+def cite_forms(text: str, url: str) -> dict:
+    """What the three copy buttons of a claim put on the clipboard.
+
+    The plain URL ends with a space: forum posts glue Chinese punctuation straight after a
+    pasted link, and link detectors would pull it into the URL. Markdown link text escapes
+    brackets (the English verdict tag is bracketed); BBCode has no escape, and forum
+    BBCode parsers show an unknown tag such as [Inaccurate] as written.
+    """
+    markdown_text = text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    return {
+        "plain": url + " ",
+        "markdown": f"[{markdown_text}]({url})",
+        "bbcode": f"[url={url}]{text}[/url]",
+    }
+
+
+def attach(site) -> None:
+    """Give each claim page its front matter (title, description, review date), taken from
+    the claim and the article stating it."""
+    for page in site.pages.values():
+        if not is_claim_page(page) or page.front:
             continue
-        item = item or {}
-        history = [
-            Change(
-                date=entry["date"],
-                old=entry["from"],
-                new=entry["to"],
-                reason=entry.get("reason") or {},
-                line=located.line_of([claim_id, "history", index, "date"]),
-                field_lines={key: located.line_of([claim_id, "history", index, key]) for key in entry},
-            )
-            for index, entry in enumerate(item.get("history", []))
-        ]
-        questions = item.get("questions", {})
-        records[claim_id] = ClaimRecord(
-            id=claim_id,
-            questions={lang: questions.get(lang, []) for lang in LANGS},
-            history=history,
-            line=located.line_of([claim_id]),
-        )
-    return records, problems
-
-
-def claim_pages(site) -> dict:
-    """claim id -> {lang: (page, parsed claim)}: the first page of each language holding it."""
-    found = {}
-    for page in sorted(site.pages.values(), key=lambda p: (p.lang, p.path)):
-        for claim in page.parsed.claims:
-            found.setdefault(claim.id, {}).setdefault(page.lang, (page, claim))
-    return found
+        article, claim = find(site, page.lang, claim_id_of(page))
+        if claim is None:
+            continue
+        meaning = site.verdicts.get(claim.verdict, {}).get("meaning", {}).get(page.lang, "")
+        page.front = {
+            "title": title(site, claim.id, page.lang),
+            "description": f"{link_text(site, claim.id, claim.verdict, page.lang)} {meaning}".strip(),
+            "reviewed": article.front.get("reviewed", ""),
+        }
 
 
 def check_claims(site) -> list[Problem]:
-    """Claim ids unique site-wide, and every history consistent with the pages."""
-    problems = check_unique_claim_ids(site)
-    where = claim_pages(site)
-    verdicts = site.verdicts
-    for record in site.claims.values():
-        add = lambda line, code, message: problems.append(Problem(CLAIMS_FILE, line, code, message))  # noqa: E731
-        if record.id not in where:
-            add(record.line, "HIS001", f"unknown claim '{record.id}' (no '::: claim {record.id}' block in docs/)")
-            continue
-        previous = None
-        for number, change in enumerate(record.history, start=1):
-            lines = change.field_lines
-            for key, value in (("from", change.old), ("to", change.new)):
-                if verdicts and value not in verdicts:
-                    add(lines[key], "HIS005", f"claim '{record.id}': history entry {number} '{key}' is an unknown verdict '{value}' (known: {', '.join(verdicts)})")
-            missing = [lang for lang in LANGS if not change.reason.get(lang)]
-            if missing:
-                add(lines.get("reason", change.line), "HIS006", f"claim '{record.id}': history entry {number} has no reason in {', '.join(missing)}")
-            if previous is not None:
-                if change.old != previous.new:
-                    add(lines["from"], "HIS003", f"claim '{record.id}': history entry {number} starts from '{change.old}' but entry {number - 1} ended at '{previous.new}'")
-                if change.date <= previous.date:
-                    add(lines["date"], "HIS004", f"claim '{record.id}': history entry {number} ({change.date}) is not later than entry {number - 1} ({previous.date}); list entries oldest first")
-            previous = change
-        if previous is None:
-            continue
-        for page in site.pages.values():
-            for claim in page.parsed.claims:
-                # An unknown verdict on the page is CLM001's to report, not a history mismatch.
-                known = not verdicts or claim.verdict in verdicts
-                if claim.id == record.id and known and claim.verdict != previous.new:
-                    problems.append(Problem(page.display, claim.line, "HIS002", f"claim '{claim.id}' is '{claim.verdict}' here but its history in {CLAIMS_FILE} (line {previous.field_lines['to']}) ends at '{previous.new}'"))
-    return problems
-
-
-def check_unique_claim_ids(site) -> list[Problem]:
-    """A claim id names one claim: used on two pages of a language, links become ambiguous."""
+    """CLM006-CLM009: titles and questions, unknown entries, site-wide ids, claim pages;
+    then the history rules (kb/claim_data.py)."""
     problems = []
-    first = {}
-    for page in sorted(site.pages.values(), key=lambda p: (p.lang, p.path)):
-        for claim in page.parsed.claims:
-            key = (page.lang, claim.id)
-            if key not in first:
-                first[key] = (page, claim)
-            elif first[key][0] is not page:
-                other, other_claim = first[key]
-                problems.append(Problem(page.display, claim.line, "CLM006", f"claim id '{claim.id}' is already used in {other.display}:{other_claim.line} (claim ids are unique site-wide)"))
-    return problems
+    data = site.claims
+    known = {}
+    for lang in LANGS:
+        seen = {}
+        for page, claim in claims_in(site, lang):
+            if claim.id in seen:
+                first = seen[claim.id]
+                problems.append(Problem(page.display, claim.line, "CLM008",
+                                        f"claim id '{claim.id}' is already used at {first[0].display}:{first[1].line} (claim ids are unique site-wide)"))
+                continue
+            seen[claim.id] = (page, claim)
+            known.setdefault(claim.id, (page, claim))
+            if site.page(lang, page_path(claim.id)) is None:
+                problems.append(Problem(page.display, claim.line, "CLM009",
+                                        f"claim '{claim.id}' has no page docs/{lang}/{page_path(claim.id)} (a one-line file: '::: {PAGE_DIRECTIVE}')"))
+    # An unreadable file's parse or schema problem is reported already: no follow-ons.
+    readable = not getattr(data, "unreadable", False)
+    for claim_id, (page, claim) in known.items() if readable else ():
+        entry = data.get(claim_id)
+        if entry is None:
+            problems.append(Problem(page.display, claim.line, "CLM006",
+                                    f"claim '{claim_id}' has no entry in {CLAIMS_FILE} (needs title and questions in {' and '.join(LANGS)})"))
+            continue
+        for key in ("title", "questions"):
+            for lang in LANGS:
+                if not text(site, claim_id, key, lang):
+                    problems.append(Problem(CLAIMS_FILE, entry.line, "CLM006",
+                                            f"claim '{claim_id}' has no {key} in '{lang}'"))
+    for claim_id, entry in data.items():
+        if claim_id not in known:
+            problems.append(Problem(CLAIMS_FILE, entry.line, "CLM007",
+                                    f"entry '{claim_id}' names no claim (no '::: claim {claim_id}' block on any page)"))
+    for page in site.pages.values():
+        if not is_claim_page(page):
+            continue
+        if claim_id_of(page) not in known:
+            problems.append(Problem(page.display, 1, "CLM009", f"claim page '{claim_id_of(page)}' names no claim on any page"))
+        elif page.body.strip() != f"::: {PAGE_DIRECTIVE}":
+            problems.append(Problem(page.display, 1, "CLM009", f"a claim page holds one line, '::: {PAGE_DIRECTIVE}' (it is generated from the claim)"))
+    return problems + check_history(site)

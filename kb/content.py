@@ -6,7 +6,8 @@ from pathlib import Path
 
 from kb import markup
 from kb.bibliography import Bibliography, load_bibliography
-from kb.claims import load_claims
+from kb.claim_data import load_claims
+from kb.claims import PAGE_DIR as CLAIM_PAGE_DIR, attach as attach_claim_pages
 from kb.diagnostics import Problem, rel
 from kb.glossary import load_glossary
 from kb.languages import LANGUAGES
@@ -111,7 +112,7 @@ def load_page(file: Path, lang: str, path: str, root: Path) -> tuple[Page, list[
                 for problem in schema_problems(located, schema, display, "front matter"):
                     code = "KB002" if "unknown key" in problem.message else "PAG007"
                     problems.append(Problem(problem.path, problem.line, code, problem.message))
-    else:
+    elif not path.startswith(CLAIM_PAGE_DIR) or path == CLAIM_PAGE_DIR + "index.md":  # claim pages: claims.attach
         problems.append(Problem(display, 1, "PAG007", "no front matter (needs description and reviewed)"))
     parsed = markup.parse_body(body, body_line)
     return Page(lang, path, file, display, front, body, body_line, parsed), problems
@@ -134,4 +135,6 @@ def load_site(root: Path, languages: tuple = LANG_CODES) -> Site:
     verdicts, verdict_problems = load_verdicts(root / "data" / "verdicts.yaml", root)
     claims, claim_problems = load_claims(root / "data" / "claims.yaml", root)
     problems += glossary_problems + bib_problems + verdict_problems + claim_problems
-    return Site(root, pages, terms, bibliography, verdicts, problems, unparsed_terms, tuple(languages), claims)
+    site = Site(root, pages, terms, bibliography, verdicts, problems, unparsed_terms, tuple(languages), claims)
+    attach_claim_pages(site)  # claim pages take their front matter from their claim
+    return site

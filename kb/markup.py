@@ -34,7 +34,7 @@ ASCII_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LINK = re.compile(r"!?\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
 # Blocks that the build replaces with generated content.
-DIRECTIVES = ("verdicts", "glossary-index", "bibliography", "changes")
+DIRECTIVES = ("verdicts", "glossary-index", "bibliography", "changes", "claims-index", "claim-page")
 
 
 @dataclass

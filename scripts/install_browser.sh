@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Installs Debian's Chromium for the browser tests if it is missing (Playwright's own browser
-# download does not work offline). Needs root or sudo; CI runs as root.
+# Installs the Debian packages the site needs beyond Python, when they are missing:
+#   chromium        the browser tests (Playwright's own browser download does not work offline)
+#   fonts-noto-cjk  the CJK font the build draws the preview cards with (kb/preview_cards.py)
+# Needs root or sudo; CI runs as root.
 set -euo pipefail
-if command -v chromium >/dev/null 2>&1; then
+packages=()
+command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+[ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc ] || packages+=(fonts-noto-cjk)
+if [ "${#packages[@]}" -eq 0 ]; then
   exit 0
 fi
-packages=(chromium fonts-noto-cjk)
 if [ "$(id -u)" -eq 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
@@ -13,6 +17,6 @@ elif command -v sudo >/dev/null 2>&1; then
   sudo apt-get update -qq
   sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
 else
-  echo "install_browser.sh: Chromium is missing and there is no root or sudo to install it;" >&2
-  echo "  run: apt-get install ${packages[*]}  (the browser tests are skipped without it)" >&2
+  echo "install_browser.sh: missing ${packages[*]} and no root or sudo to install them;" >&2
+  echo "  run: apt-get install ${packages[*]}  (the build needs fonts-noto-cjk; the browser tests are skipped without chromium)" >&2
 fi

@@ -278,7 +278,7 @@ def test_verdicts_differ_between_languages(fixture_site):
     edit(fixture_site, EN_ARTICLE, "first-claim supported", "first-claim contested")
     # The claim's history (data/claims.yaml) tells which of the two is wrong: HIS002.
     assert problems(fixture_site) == [
-        f"{EN_ARTICLE}:10: HIS002 claim 'first-claim' is 'contested' here but its history in data/claims.yaml (line 14) ends at 'supported'",
+        f"{EN_ARTICLE}:10: HIS002 claim 'first-claim' is 'contested' here but its history in data/claims.yaml (line 17) ends at 'supported'",
         f"{ZH_ARTICLE}:10: PAG002 claim 'first-claim' is 'supported' here but 'contested' in {EN_ARTICLE}",
     ]
 

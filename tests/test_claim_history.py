@@ -42,6 +42,13 @@ def rendered(site, lang, path=ARTICLE) -> BeautifulSoup:
 
 # --- Under the claim ---------------------------------------------------------------------
 
+def claim_block(html, claim_id):
+    """The claim block whose title heading carries the claim id (an HTML id once built;
+    a Markdown attribute list in the renderer's output)."""
+    return next(block for block in html.find_all(class_="kb-claim")
+                if block.find(id=claim_id) or "{#" + claim_id + " " in block.get_text())
+
+
 @pytest.mark.parametrize("lang, summary, entries", [
     ("zh", "修订记录（2）", [
         "2026年3月1日 内容修订，结论仍为 有证据支持：补充了试验的局限。",
@@ -53,7 +60,7 @@ def rendered(site, lang, path=ARTICLE) -> BeautifulSoup:
     ]),
 ])
 def test_history_is_collapsed_under_the_claim_newest_first(fixture_model, lang, summary, entries):
-    claim = rendered(fixture_model, lang).find(id="first-claim")
+    claim = claim_block(rendered(fixture_model, lang), "first-claim")
     details = claim.find("details", class_="kb-history")
     assert details is not None and not details.has_attr("open")
     assert details.summary.get_text() == summary
@@ -72,7 +79,7 @@ def test_claim_without_history_has_no_history_block(fixture_model):
     ("en", "https://example.org/kb/en/articles/vitamin-k-with-vitamin-d/#first-claim", "Report a problem"),
 ])
 def test_report_link_opens_the_prefilled_issue_form(fixture_model, lang, page_url, text):
-    link = rendered(fixture_model, lang).find(id="first-claim").find("a", class_="kb-claim__report")
+    link = claim_block(rendered(fixture_model, lang), "first-claim").find("a", class_="kb-claim__report")
     assert link.get_text() == text
     assert link["target"] == "_blank" and "noopener" in link["rel"]
     url = urlsplit(link["href"])
@@ -176,7 +183,7 @@ def test_built_site_feeds_and_changes_page(site):
     repository = config["extra"]["repository"]
     for lang in LANGUAGES:
         article = BeautifulSoup((site / lang.prefix / "articles/vitamin-k-with-vitamin-d/index.html").read_text("utf-8"), "html.parser")
-        claim = article.find(id="combined-d-k-raises-bmd")
+        claim = claim_block(article, "combined-d-k-raises-bmd")
         query = parse_qs(urlsplit(claim.find("a", class_="kb-claim__report")["href"]).query)
         assert query["page-url"] == [f"{site_url}{lang.prefix}articles/vitamin-k-with-vitamin-d/#combined-d-k-raises-bmd"]
         assert query["language"] == [lang.code]

@@ -61,4 +61,13 @@ WORDS = {
     "feed_subtitle": "Every change to a claim's verdict or substance, with its date and reason.",
     "feed_author": "Vitamin K Evidence Base",
     "feed_revised": "Revised ({verdict})",
+    # Claims as units: cite links, claim pages, claims index.
+    "cite_link": "Cite",
+    "cite_claim": "Cite this claim",
+    "claim_page": "Claim page",
+    "read_in_context": "Read it in context:",
+    "claim_questions": "Readers ask it as:",
+    "claims_filter": "Filter by verdict",
+    "claims_all": "All",
+    "claims_count": "{n} claims",
 }

@@ -59,4 +59,13 @@ WORDS = {
     "feed_subtitle": "论断结论或内容的每一次修改，附日期与理由。",
     "feed_author": "维生素 K 证据库",
     "feed_revised": "内容修订（{verdict}）",
+    # Claims as units: cite links, claim pages, claims index.
+    "cite_link": "引用",
+    "cite_claim": "引用此论断",
+    "claim_page": "论断页面",
+    "read_in_context": "在原文中阅读：",
+    "claim_questions": "读者常这样问：",
+    "claims_filter": "按结论筛选",
+    "claims_all": "全部",
+    "claims_count": "共 {n} 条论断",
 }

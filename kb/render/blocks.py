@@ -5,7 +5,7 @@ from collections import defaultdict
 
 from markupsafe import Markup
 
-from kb import changes, extracts
+from kb import changes, claim_pages, extracts
 from kb.bibliography import clean
 from kb.content import Page, Site
 from kb.languages import BY_CODE, CODES, LANGUAGES, others, relative_url
@@ -104,7 +104,11 @@ def changes_list(site: Site, page: Page, ids_only: bool = False) -> str:
     return changes.changes_list(site, page)
 
 
+def claims_index(site: Site, page: Page, ids_only: bool = False) -> str:
+    return claim_pages.claims_index(site, page)
+
+
 BLOCKS = {
     "verdicts": verdict_table, "glossary-index": glossary_index, "bibliography": bibliography_list,
-    "changes": changes_list,
+    "changes": changes_list, "claims-index": claims_index,
 }

@@ -4,7 +4,7 @@ reviewed line, the cite box and the reference list. Also reports the ids it emit
 are the anchors the checker accepts (kb/check.py)."""
 from dataclasses import dataclass
 
-from kb import claim_history, markup, typography
+from kb import claim_pages, claims, markup, typography
 from kb.content import Page, Site
 from kb.labels import review_date
 from kb.languages import BY_CODE, absolute, url_in
@@ -44,13 +44,10 @@ class _Renderer(markup.Visitor):
         return None if self.ids_only else term_link(self.site, self.page, term_id, text)
 
     def claim_open(self, claim):
-        verdict = self.site.verdicts.get(claim.verdict, {})
-        head = render("claim_open.html", self.page.lang, claim=claim, verdict_label=verdict.get(self.page.lang, claim.verdict))
-        return self.emit(head) + "\n"  # a blank line: the claim's text is Markdown again
+        return self.emit(claim_pages.block_open(self.site, self.page, claim))
 
     def claim_close(self, claim, line):
-        footer = claim_history.claim_footer(self.site, self.page, claim, self.site_url, self.repository)
-        return "\n" + self.emit(footer) + "\n\n</div>"
+        return self.emit(claim_pages.block_close(self.site, self.page, claim, self.site_url, self.repository))
 
     def directive(self, name, line):
         return self.emit(BLOCKS[name](self.site, self.page, ids_only=self.ids_only))
@@ -59,6 +56,8 @@ class _Renderer(markup.Visitor):
 def render_page_parts(site: Site, page: Page, body: str | None = None, site_url: str = "/",
                       ids_only: bool = False, repository: str = "") -> Rendered:
     """The page's Markdown and ids; with ids_only, the Markdown skips what gives no ids."""
+    if claims.is_claim_page(page) and claims.find(site, page.lang, claims.claim_id_of(page))[1]:
+        page, body = claim_pages.expand(site, page, site_url)  # a one-line stub: built from its claim
     renderer = _Renderer(site, page, ids_only, site_url, repository)
     body = page.body if body is None else body
     out = typography.glue_citations(markup.walk(body, renderer, page.body_line))

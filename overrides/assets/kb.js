@@ -64,9 +64,9 @@
   var base = canonical ? canonical.href.split("#")[0] : location.href.split("#")[0];
   var icon = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a1 1 0 1 1 1.4 1.4L12 13.4a1 1 0 0 1-1.4 0ZM8.5 19a4.5 4.5 0 0 1-3.2-7.7l2.1-2.1a1 1 0 1 1 1.4 1.4l-2.1 2.1a2.5 2.5 0 0 0 3.5 3.5l2.1-2.1a1 1 0 0 1 1.4 1.4l-2.1 2.1A4.5 4.5 0 0 1 8.5 19Zm7.5-4.8a1 1 0 0 1-.7-1.7l2.1-2.1a2.5 2.5 0 0 0-3.5-3.5l-2.1 2.1a1 1 0 1 1-1.4-1.4l2.1-2.1a4.5 4.5 0 0 1 6.3 6.3l-2.1 2.1a1 1 0 0 1-.7.3Z"/></svg>';
   whenIdle(function () { document.querySelectorAll(
-    "article.md-content__inner h2[id], article.md-content__inner h3[id], article.md-content__inner h4[id], .kb-claim[id] > .kb-claim__head"
+    "article.md-content__inner h2[id], article.md-content__inner h3[id], article.md-content__inner h4[id]"
   ).forEach(function (target) {
-    var id = target.id || target.parentElement.id;
+    var id = target.id;  // a claim's id is on its title heading
     if (!id || id === "cite-title") return;
     var button = document.createElement("button");
     button.type = "button";
@@ -77,6 +77,19 @@
     button.innerHTML = icon;
     target.appendChild(button);
   }); });
+
+  /* --- Claims index: filter by verdict (without JavaScript it is a plain list) --- */
+  var claimsFilter = document.querySelector("[data-kb-claims-filter]");
+  var claimsList = document.querySelector("[data-kb-claims]");
+  if (claimsFilter && claimsList) {
+    var verdictSelect = claimsFilter.querySelector("select");
+    claimsFilter.hidden = false;
+    verdictSelect.addEventListener("change", function () {
+      Array.prototype.forEach.call(claimsList.children, function (item) {
+        item.hidden = Boolean(verdictSelect.value) && item.getAttribute("data-kb-verdict") !== verdictSelect.value;
+      });
+    });
+  }
 
   /* --- Glossary filter ---
      kbNormalise is the twin of kb/normalise.py (tests/browser compare the two): NFKC,

@@ -11,7 +11,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 # kb is installed with the project (pip install -e ., in the Makefile's set-up).
-from kb import check, content, csp, feed, labels, languages, redirects, render, search_index, verdicts
+from kb import check, claims, content, csp, feed, labels, languages, preview_cards, redirects, render
+from kb import search_index, structured_data, verdicts
 from kb.labels import label
 
 _site = None  # the content model of the current build (kb/content.py)
@@ -61,8 +62,7 @@ def _site_root(config) -> str:
 
 
 def on_page_markdown(markdown, page, config, files):
-    lang, _, path = page.file.src_uri.partition("/")  # docs/<lang>/<path>
-    model = _site.page(lang, path)
+    model = _site.page(*_source_of(page))
     if model is None:
         raise PluginError(f"{page.file.src_uri}: page missing from the content model")
     if model.term_id:
@@ -71,7 +71,18 @@ def on_page_markdown(markdown, page, config, files):
         # Material's search boosts the "tags" field far above text (without the tags
         # plugin, tags are not displayed): a term's names put its page first.
         page.meta["tags"] = _site.terms[model.term_id].search_names()
-    return render.render_page(_site, model, markdown, _site_root(config), config.extra.get("repository", ""))
+    if claims.is_claim_page(model):  # front matter taken from its claim (kb/claims.py attach)
+        page.meta["description"] = model.front.get("description", "")
+        markdown = None  # the renderer builds the page from the claim
+    root = _site_root(config)
+    return (render.render_page(_site, model, markdown, root, config.extra.get("repository", ""))
+            + structured_data.json_ld(_site, model, root, config.site_name))
+
+
+def _source_of(page):
+    """(language code, language-neutral path) of a page's Markdown source: docs/<lang>/<path>."""
+    lang, _, path = page.file.src_uri.partition("/")
+    return lang, path
 
 
 def on_template_context(context, template_name, config):
@@ -94,7 +105,24 @@ def on_template_context(context, template_name, config):
 def on_page_context(context, page, config, nav):
     context = on_template_context(context, "main.html", config)
     context["kb_feed"] = {"title": label("feed_title", _lang.code)}  # overrides/main.html links it
+    context.update(kb_title=_site.title(*_source_of(page)), kb_card=_preview_card(page, config))
     return context
+
+
+def _preview_card(page, config):
+    """Put the page's preview card into the site (drawn once, then from .cache/cards/);
+    return its URL, or None for pages that show their language's default card."""
+    model = _site.page(*_source_of(page))
+    card, own = preview_cards.page_card(_site, model, config.site_name, config.site_description)
+    if own:
+        target, name = Path(config.site_dir) / Path(page.file.dest_uri).parent, preview_cards.FILE_NAME
+    else:
+        target, name = Path(config.site_dir) / "assets", f"preview-{model.lang}.png"
+    try:
+        preview_cards.publish(Path(config.config_file_path).parent / ".cache" / "cards", target, name, **card)
+    except preview_cards.FontMissing as exc:
+        raise PluginError(str(exc)) from exc
+    return page.canonical_url + name if own else None
 
 
 def on_post_page(output, page, config):

@@ -145,7 +145,7 @@ def test_heading_and_claim_copy_links_copy_the_permanent_url(clipboard_page, bas
     heading = page.locator("article h2[id]").first
     heading.locator(".kb-copylink").click()
     assert clipboard(page) == canonical + "#" + heading.get_attribute("id")
-    claim = page.locator(".kb-claim[id]").first
+    claim = page.locator(".kb-claim .kb-claim__title[id]").first  # a claim's id is on its title heading
     claim.locator(".kb-copylink").click()
     assert clipboard(page) == canonical + "#" + claim.get_attribute("id")
     assert heading.locator(".kb-copylink").get_attribute("aria-label").startswith("复制指向此处的链接")

@@ -1,0 +1,62 @@
+"""Citing one claim in Chromium: the copy buttons (Material's clipboard) put the exact
+forum forms on the clipboard; the cite link under the title reaches the cite box; the
+claims index filters by verdict."""
+import pytest
+
+from kb import claims
+
+pytestmark = pytest.mark.browser
+
+SITE_URL = "https://vitamin-k-evidence.github.io/"
+CLAIM = "osteocalcin-forms-hydroxyapatite"
+TEXT = {"": "【不准确】骨钙素“形成”羟基磷灰石晶体？", "en/": '[Inaccurate] Osteocalcin "forms" hydroxyapatite crystals?'}
+
+
+@pytest.fixture
+def clipboard_page(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+@pytest.mark.parametrize("where", ["articles/mk4-vs-mk7-interview/", f"claims/{CLAIM}/"])
+def test_claim_copy_buttons_put_the_forum_forms_on_the_clipboard(clipboard_page, base_url, lang, where):
+    page = clipboard_page
+    page.goto(base_url + lang + where)
+    url = f"{SITE_URL}{lang}claims/{CLAIM}/#{CLAIM}"
+    expected = claims.cite_forms(TEXT[lang], url)
+    if where.startswith("articles/"):
+        tools = page.locator(f".kb-claim:has(#{CLAIM}) .kb-claimcite")
+    else:
+        tools = page.locator(".kb-claimcite").first
+    for kind in ("plain", "markdown", "bbcode"):
+        page.evaluate("navigator.clipboard.writeText('')")
+        tools.locator(f'[data-kb-form="{kind}"]').click()
+        page.wait_for_function("navigator.clipboard.readText().then(t => t.length > 0)")
+        assert page.evaluate("navigator.clipboard.readText()") == expected[kind]
+    assert expected["plain"].endswith(" ")
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_cite_link_under_the_title_reaches_the_cite_box(page, base_url, lang):
+    page.goto(base_url + lang + "articles/vitamin-k-with-vitamin-d/")
+    link = page.locator("article .kb-reviewed a[href='#cite']")
+    assert link.is_visible()
+    assert link.bounding_box()["y"] < 400  # in the first screen, under the title
+    link.click()
+    page.wait_for_function("location.hash === '#cite'")
+    box = page.locator("#cite").bounding_box()
+    assert 0 <= box["y"] < 844
+
+
+def test_claims_index_filters_by_verdict(page, base_url):
+    page.goto(base_url + "en/claims/")
+    items = page.locator("ul.kb-claims > li")
+    assert items.count() == 23
+    page.select_option("#kb-claims-verdict", "inaccurate")
+    visible = [items.nth(i) for i in range(items.count()) if items.nth(i).is_visible()]
+    assert len(visible) == 1 and "Osteocalcin" in visible[0].inner_text()
+    page.select_option("#kb-claims-verdict", "")
+    assert all(items.nth(i).is_visible() for i in range(items.count()))
