@@ -194,7 +194,7 @@ def test_malformed_glossary_yaml(fixture_site):
 def test_badly_indented_glossary_yaml_is_one_problem_at_its_line(fixture_site):
     # No follow-on "unknown term" or "no glossary entry" for the terms of that file.
     edit(fixture_site, TERMS, "  en: alpha term", "   en: alpha term")
-    assert problems(fixture_site) == [f"{TERMS}:3: KB001 malformed YAML: mapping values are not allowed here"]
+    assert problems(fixture_site) == [f"{TERMS}:3: KB001 malformed YAML: mapping values are not allowed in this context"]
 
 
 def test_parse_failures_come_first(fixture_site):
