@@ -26,6 +26,7 @@ def cite_tools(site, lang: str, claim, site_url: str) -> str:
 
     data-clipboard-text is handled by Material's own clipboard (its bundle binds
     ClipboardJS to every [data-clipboard-text] element and shows its "copied" notice).
+    Without JavaScript the buttons are hidden (kb-js-only); the claim's page link stays.
     """
     text = claims.link_text(site, claim.id, claim.verdict, lang)
     forms = claims.cite_forms(text, claim_url(site_url, lang, claim.id))
@@ -35,7 +36,7 @@ def cite_tools(site, lang: str, claim, site_url: str) -> str:
         for kind, value in forms.items()
     )
     return (
-        f'<div class="kb-claimcite" data-search-exclude><span class="kb-claimcite__label">'
+        f'<div class="kb-claimcite kb-js-only" data-search-exclude><span class="kb-claimcite__label">'
         f'{label("cite_claim", lang)}</span> {buttons}</div>'
     )
 
