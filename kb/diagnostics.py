@@ -73,7 +73,7 @@ CODES = {
     "ZHS001": "space between Han text and a term link shown in Han",
     "NUM001": "number in a cited sentence that no extract of its sources contains",
     "NUM002": "numbers of a paragraph differ between the two languages",
-    "EXT001": "extracts (data/extracts.yaml) for a key not in the bibliography",
+    "XTR001": "extracts (data/extracts.yaml) for a key not in the bibliography",
     "STA002": "malformed source status or recheck date (BibTeX 'status', 'recheck')",
     "STA001": "source status due for a re-check (a warning; fails only with --fail-on-expired)",
 }

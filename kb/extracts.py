@@ -55,7 +55,7 @@ def load_extracts(site) -> tuple[dict, list[Problem]]:
     extracts = {}
     for key, items in located.data.items():
         if key not in site.bibliography.entries:
-            problems.append(Problem(PATH, located.line_of([key]), "EXT001", f"extracts for '{key}': no such key in data/references.bib"))
+            problems.append(Problem(PATH, located.line_of([key]), "XTR001", f"extracts for '{key}': no such key in data/references.bib"))
             continue
         extracts[key] = [
             Extract(key, item["where"], item["text"], located.line_of([key, n]), [str(x) for x in item.get("numbers", [])])

@@ -3,7 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers import Build, run_mkdocs_build
+import shutil
+
+from helpers import FIXTURE, Build, run_mkdocs_build
 
 
 @pytest.fixture(scope="session")
@@ -16,3 +18,11 @@ def built_site(tmp_path_factory) -> Build:
 @pytest.fixture(scope="session")
 def site(built_site) -> Path:
     return built_site.site
+
+
+@pytest.fixture
+def fixture_site(tmp_path) -> Path:
+    """A fresh copy of the fixture site, for a test to edit."""
+    root = tmp_path / "site"
+    shutil.copytree(FIXTURE, root)
+    return root

@@ -6,6 +6,15 @@ from pathlib import Path
 from kb.build import build_site
 
 REPO = Path(__file__).resolve().parents[1]
+# The small fixture site the checker and renderer tests feed bad input into (a copy each).
+FIXTURE = REPO / "tests" / "fixtures" / "site"
+ZH_INDEX = "docs/zh/index.md"
+EN_INDEX = "docs/en/index.md"
+ZH_ARTICLE = "docs/zh/articles/vitamin-k-with-vitamin-d.md"
+EN_ARTICLE = "docs/en/articles/vitamin-k-with-vitamin-d.md"
+BIB = "data/references.bib"
+TERMS = "data/glossary/terms.yaml"
+CLAIMS = "data/claims.yaml"
 # What a copy of the repository needs to build (tests/fixtures/site holds the content).
 BUILD_FILES = ("mkdocs.yml", "mkdocs.en.yml", "overrides")
 
@@ -22,3 +31,31 @@ def run_mkdocs_build(site_dir: Path, root: Path = REPO, extra_env=None) -> Build
     env = {**os.environ, **(extra_env or {})}
     returncode, output = build_site(root, site_dir, capture=True, env=env)
     return Build(site_dir, returncode, output)
+
+
+def edit(root: Path, path: str, old: str, new: str):
+    """Replace the first `old` in a file of a fixture copy (it must be there)."""
+    file = root / path
+    text = file.read_text("utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    file.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def append(root: Path, path: str, text: str):
+    with open(root / path, "a", encoding="utf-8") as f:
+        f.write(text)
+
+
+def problems(root: Path) -> list[str]:
+    """Every problem the checker reports for a site, as printed."""
+    from kb.check import check_site
+    from kb.content import load_site
+
+    return [str(p) for p in check_site(load_site(root))]
+
+
+def only(root: Path) -> str:
+    """The one problem the checker reports (fails if there are more or none)."""
+    found = problems(root)
+    assert len(found) == 1, found
+    return found[0]

@@ -6,49 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-from helpers import BUILD_FILES, REPO, run_mkdocs_build
+from helpers import BIB, BUILD_FILES, EN_ARTICLE, EN_INDEX, REPO, TERMS, ZH_ARTICLE, ZH_INDEX, append, edit, only, problems, run_mkdocs_build
 from kb.check import check_site
 from kb.content import load_site
 from kb.diagnostics import CODES
-
-FIXTURE = REPO / "tests" / "fixtures" / "site"
-ZH_INDEX = "docs/zh/index.md"
-EN_INDEX = "docs/en/index.md"
-ZH_ARTICLE = "docs/zh/articles/vitamin-k-with-vitamin-d.md"
-EN_ARTICLE = "docs/en/articles/vitamin-k-with-vitamin-d.md"
-BIB = "data/references.bib"
-TERMS = "data/glossary/terms.yaml"
-
-
-@pytest.fixture
-def fixture_site(tmp_path):
-    root = tmp_path / "site"
-    shutil.copytree(FIXTURE, root)
-    return root
-
-
-def edit(root: Path, path: str, old: str, new: str):
-    file = root / path
-    text = file.read_text("utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    file.write_text(text.replace(old, new, 1), "utf-8")
-
-
-def append(root: Path, path: str, text: str):
-    with open(root / path, "a", encoding="utf-8") as f:
-        f.write(text)
-
-
-def problems(root: Path) -> list[str]:
-    return [str(p) for p in check_site(load_site(root))]
-
-
-def only(root: Path) -> str:
-    found = problems(root)
-    assert len(found) == 1, found
-    return found[0]
 
 
 def test_fixture_is_clean(fixture_site):

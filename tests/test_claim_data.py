@@ -1,42 +1,10 @@
 """data/claims.yaml: each rule on claim histories and claim ids, fed its bad input in the
 fixture site and reported as `path:line: CODE message` (kb/claim_data.py; unknown entries and duplicate ids are kb/claims.py's CLM007, CLM008)."""
-import shutil
-from pathlib import Path
 
 import pytest
 
-from helpers import REPO
-from kb.check import check_site
+from helpers import CLAIMS, EN_ARTICLE, REPO, ZH_ARTICLE, edit, only, problems
 from kb.content import load_site
-
-FIXTURE = REPO / "tests" / "fixtures" / "site"
-CLAIMS = "data/claims.yaml"
-ZH_ARTICLE = "docs/zh/articles/vitamin-k-with-vitamin-d.md"
-EN_ARTICLE = "docs/en/articles/vitamin-k-with-vitamin-d.md"
-
-
-@pytest.fixture
-def fixture_site(tmp_path):
-    root = tmp_path / "site"
-    shutil.copytree(FIXTURE, root)
-    return root
-
-
-def edit(root: Path, path: str, old: str, new: str):
-    file = root / path
-    text = file.read_text("utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    file.write_text(text.replace(old, new, 1), "utf-8")
-
-
-def problems(root: Path) -> list[str]:
-    return [str(p) for p in check_site(load_site(root))]
-
-
-def only(root: Path) -> str:
-    found = problems(root)
-    assert len(found) == 1, found
-    return found[0]
 
 
 def test_fixture_history_loads(fixture_site):

@@ -9,13 +9,11 @@ from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 from PIL import Image
 
-from helpers import REPO
+from helpers import CLAIMS, EN_ARTICLE, REPO, ZH_ARTICLE, append, edit, only, problems
 from kb import claims, preview_cards
 from kb.check import check_site
 from kb.content import load_site
-from test_checker import EN_ARTICLE, FIXTURE, ZH_ARTICLE, append, edit, only, problems
 
-CLAIMS = "data/claims.yaml"
 SITE_URL = "https://vitamin-k-evidence.github.io/"
 OSTEOCALCIN = "osteocalcin-forms-hydroxyapatite"
 ZH_OSTEOCALCIN_URL = f"{SITE_URL}claims/{OSTEOCALCIN}/#{OSTEOCALCIN}"
@@ -23,13 +21,6 @@ EN_OSTEOCALCIN_URL = f"{SITE_URL}en/claims/{OSTEOCALCIN}/#{OSTEOCALCIN}"
 ZH_OSTEOCALCIN_TEXT = "【不准确】骨钙素“形成”羟基磷灰石晶体？"
 EN_OSTEOCALCIN_TEXT = '[Inaccurate] Osteocalcin "forms" hydroxyapatite crystals?'
 GLUED = "，我不同意。"  # how forum posts go on right after a pasted link
-
-
-@pytest.fixture
-def fixture_site(tmp_path):
-    root = tmp_path / "site"
-    shutil.copytree(FIXTURE, root)
-    return root
 
 
 # --- Checker rules ---------------------------------------------------------------------

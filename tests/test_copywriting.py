@@ -1,6 +1,6 @@
 """Chinese copywriting lint (kb/copywriting.py, AutoCorrect) and the typographic rules of
 generated text (kb/typography.py): each fed bad input, with the exact message."""
-from test_checker import ZH_INDEX, append, edit, fixture_site, problems  # noqa: F401
+from helpers import ZH_INDEX, append, problems
 
 from kb import typography
 from kb.content import load_site

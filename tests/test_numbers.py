@@ -1,7 +1,6 @@
 """Numbers: every number of a cited sentence traces to an extract of its sources (NUM001),
 the two languages carry the same numbers per paragraph (NUM002), and the extracts file
-is validated (KB002, EXT001) and shown on the bibliography entry."""
-import shutil
+is validated (KB002, XTR001) and shown on the bibliography entry."""
 
 import pytest
 
@@ -11,7 +10,6 @@ from kb.content import load_site
 from kb.extracts import extracts_html
 from kb.numbers import numbers_in
 
-FIXTURE = REPO / "tests" / "fixtures" / "site"
 ZH = "docs/zh/articles/vitamin-k-with-vitamin-d.md"
 EN = "docs/en/articles/vitamin-k-with-vitamin-d.md"
 EXTRACTS = "data/extracts.yaml"
@@ -26,11 +24,10 @@ beta-web:
 
 
 @pytest.fixture
-def site_root(tmp_path):
-    root = tmp_path / "site"
-    shutil.copytree(FIXTURE, root)
-    (root / EXTRACTS).write_text(GOOD_EXTRACTS, "utf-8")
-    return root
+def site_root(fixture_site):
+    """The fixture site with extracts for its two sources."""
+    (fixture_site / EXTRACTS).write_text(GOOD_EXTRACTS, "utf-8")
+    return fixture_site
 
 
 def claim_text(root, zh: str, en: str):
@@ -43,7 +40,7 @@ def claim_text(root, zh: str, en: str):
 
 def problems(root) -> list[str]:
     """The problems of this rule family (a replaced claim may leave a source uncited)."""
-    return [str(p) for p in check_site(load_site(root)) if p.code.startswith(("NUM", "EXT", "KB"))]
+    return [str(p) for p in check_site(load_site(root)) if p.code.startswith(("NUM", "XTR", "KB"))]
 
 
 def test_traced_numbers_pass(site_root):
@@ -98,7 +95,7 @@ def test_extra_number(site_root):
 def test_extracts_for_an_unknown_key(site_root):
     with open(site_root / EXTRACTS, "a", encoding="utf-8") as f:
         f.write("nosuch2000:\n  - where: abstract\n    text: Something.\n")
-    assert problems(site_root) == [f"{EXTRACTS}:7: EXT001 extracts for 'nosuch2000': no such key in data/references.bib"]
+    assert problems(site_root) == [f"{EXTRACTS}:7: XTR001 extracts for 'nosuch2000': no such key in data/references.bib"]
 
 
 def test_extract_without_text_is_a_schema_error(site_root):

@@ -3,8 +3,6 @@ hreflang in the sitemaps, a Content-Security-Policy on every page, no third-part
 segmented per-language search, language-switch links, 404 pages, and a quiet strict build."""
 import json
 import os
-import subprocess
-import sys
 from xml.etree import ElementTree
 
 import pytest

@@ -1,27 +1,17 @@
 """Drafts that expire: BibTeX `status` and `recheck` are validated on every run (STA002),
 shown where the source is cited, and a passed recheck date is a warning (STA001) that
 fails only the scheduled run (--fail-on-expired); the build never depends on the date."""
-import shutil
 import subprocess
 import sys
 
 import pytest
 
-from helpers import REPO
+from helpers import BIB, REPO
 from kb.render.citations import reference_html
 from kb.check import check_site
 from kb.content import load_site
 
-FIXTURE = REPO / "tests" / "fixtures" / "site"
-BIB = "data/references.bib"
 DRAFT = "  url          = {https://example.org/page},\n  urldate      = {2026-11-24},\n  status       = {draft},\n  recheck      = {2027-02-24},\n"
-
-
-@pytest.fixture
-def site_root(tmp_path):
-    root = tmp_path / "site"
-    shutil.copytree(FIXTURE, root)
-    return root
 
 
 def set_fields(root, fields: str):
@@ -41,9 +31,9 @@ WARNING = (f"{BIB}:18: WARNING STA001 'beta-web' (draft) was due for a re-check 
            " confirm its status, then update 'status' and 'recheck'")
 
 
-def test_valid_status_is_no_problem(site_root):
-    set_fields(site_root, DRAFT)
-    assert check_site(load_site(site_root)) == []
+def test_valid_status_is_no_problem(fixture_site):
+    set_fields(fixture_site, DRAFT)
+    assert check_site(load_site(fixture_site)) == []
 
 
 @pytest.mark.parametrize("fields, message", [
@@ -52,36 +42,36 @@ def test_valid_status_is_no_problem(site_root):
     (DRAFT.replace("{2027-02-24}", "{next spring}"), "18: STA002 'beta-web': recheck 'next spring' is not a date (YYYY-MM-DD)"),
     (DRAFT.replace("  status       = {draft},\n", ""), "17: STA002 'beta-web': 'recheck' without a 'status'"),
 ])
-def test_malformed_status(site_root, fields, message):
-    set_fields(site_root, fields)
-    assert [str(p) for p in check_site(load_site(site_root))] == [f"{BIB}:{message}"]
+def test_malformed_status(fixture_site, fields, message):
+    set_fields(fixture_site, fields)
+    assert [str(p) for p in check_site(load_site(fixture_site))] == [f"{BIB}:{message}"]
 
 
-def test_passed_recheck_date_warns_without_failing(site_root):
-    set_fields(site_root, DRAFT)
-    result = checker(site_root, "--today", "2027-02-25")
+def test_passed_recheck_date_warns_without_failing(fixture_site):
+    set_fields(fixture_site, DRAFT)
+    result = checker(fixture_site, "--today", "2027-02-25")
     assert result.returncode == 0
     assert result.stdout.splitlines() == [WARNING]
 
 
-def test_recheck_date_not_yet_passed_is_silent(site_root):
-    set_fields(site_root, DRAFT)
-    result = checker(site_root, "--today", "2027-02-24", "--fail-on-expired")
+def test_recheck_date_not_yet_passed_is_silent(fixture_site):
+    set_fields(fixture_site, DRAFT)
+    result = checker(fixture_site, "--today", "2027-02-24", "--fail-on-expired")
     assert (result.returncode, result.stdout) == (0, "")
 
 
-def test_scheduled_run_fails_on_a_passed_date(site_root):
-    set_fields(site_root, DRAFT)
-    result = checker(site_root, "--today", "2027-03-01", "--fail-on-expired")
+def test_scheduled_run_fails_on_a_passed_date(fixture_site):
+    set_fields(fixture_site, DRAFT)
+    result = checker(fixture_site, "--today", "2027-03-01", "--fail-on-expired")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [WARNING]
     assert result.stderr.strip() == "1 source(s) due for a re-check"
     assert "Traceback" not in result.stderr
 
 
-def test_status_is_shown_where_the_source_is_cited(site_root):
-    set_fields(site_root, DRAFT)
-    entry = load_site(site_root).bibliography.entries["beta-web"]
+def test_status_is_shown_where_the_source_is_cited(fixture_site):
+    set_fields(fixture_site, DRAFT)
+    entry = load_site(fixture_site).bibliography.entries["beta-web"]
     assert entry.preview("en") == "(n.d.). A web page. Example site. draft as of 2026-11-24."
     assert entry.preview("zh") == "(无日期). A web page. Example site. 草案，截至 2026-11-24."
     assert '<span class="kb-ref__status">draft as of 2026-11-24</span>' in reference_html(entry, "en")

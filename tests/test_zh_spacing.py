@@ -1,23 +1,10 @@
 """Chinese spacing next to term links: a space between Han text and a link shown in Han
 is reported (ZHS001) and counted; Latin link text next to Han keeps its space."""
-import shutil
 
-import pytest
-
-from helpers import REPO
+from helpers import REPO, ZH_INDEX
 from kb.check import check_site
 from kb.content import load_site
 from kb.zh_spacing import stray_spaces
-
-FIXTURE = REPO / "tests" / "fixtures" / "site"
-ZH_INDEX = "docs/zh/index.md"
-
-
-@pytest.fixture
-def fixture_site(tmp_path):
-    root = tmp_path / "site"
-    shutil.copytree(FIXTURE, root)
-    return root
 
 
 def write_line(root, text):
