@@ -81,6 +81,14 @@ PAGEFIND_API = """async q => {
 }"""
 
 
+# Our ranking (overrides/assets/kb-search.js) through the API, without the dialog.
+KB_API = """async q => {
+  if (!window.__pf) { window.__pf = await import(new URL('pagefind/pagefind.js', location.origin + (location.pathname.startsWith('/en/') ? '/en/' : '/')).href); await window.__pf.init(); }
+  return (await window.kbSearch.rank(window.__pf, q, 5)).map(r => r.url);
+}"""
+KB_SCRIPT = ROOT / "overrides" / "assets" / "kb-search.js"
+
+
 def load_cases(path: Path = QUESTIONS) -> dict[str, list[dict]]:
     return yaml.safe_load(Path(path).read_text("utf-8"))
 
@@ -210,6 +218,10 @@ def run_language(context, base_url: str, engine_name: str, lang: str, cases: lis
         start = time.perf_counter()
         if engine_name == "pagefind-api":
             hrefs = page.evaluate(PAGEFIND_API, query)
+        elif engine_name == "kb-api":
+            if first and not page.evaluate("() => !!window.kbSearch"):
+                page.add_script_tag(path=str(KB_SCRIPT))
+            hrefs = page.evaluate(KB_API, query)
         else:
             engine = ENGINES[engine_name]
             if engine.fresh_page and not first:
@@ -269,7 +281,7 @@ def serve(site_dir: Path):
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path, help="built site directory")
-    parser.add_argument("--engine", default="kb", choices=[*ENGINES, "pagefind-api"])
+    parser.add_argument("--engine", default="kb", choices=[*ENGINES, "pagefind-api", "kb-api"])
     parser.add_argument("--mode", default="type", choices=["type", "paste"])
     parser.add_argument("--kind", default="questions", choices=["questions", "terms"])
     args = parser.parse_args(argv)

@@ -18,6 +18,7 @@ search-only markup added here, so the rules of what search sees live in this one
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import html
 import re
 import tempfile
@@ -121,7 +122,10 @@ def build_language_index(root: Path, lang: str, skip: list[str], project_root: P
     from any sub-path.
     """
     pages = language_pages(root, skip)
-    return asyncio.run(_write(Path(root), lang, pages, claim_questions(project_root)))
+    job = _write(Path(root), lang, pages, claim_questions(project_root))
+    # A thread of its own: the caller may already run an event loop (Playwright's sync API).
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, job).result()
 
 
 def build_site_index(site_dir: Path, project_root: Path) -> dict[str, int]:
