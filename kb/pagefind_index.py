@@ -10,7 +10,8 @@ search-only markup added here, so the rules of what search sees live in this one
 - a claim page (/claims/<id>/) is the claim's result: its title (the H1) and the questions
   readers ask it (data/claims.yaml) weigh most; its verdict is metadata for the result list.
   Inside articles the claim blocks are left out, so a claim is found once, on its page;
-- a term's names and aliases weigh more than body text, so term queries find the term page;
+- a term's names and aliases weigh more than body text, and are metadata (`names`) so that
+  the search script can put the page a query names first;
 - boilerplate is left out: citations, cite boxes, review dates, "related terms" and
   "appears in" lists, reference lists, the glossary index, verdict meanings, labels.
 
@@ -44,11 +45,14 @@ EXCLUDE_SELECTORS = [
 ]
 NAMES_WEIGHT = "5"       # a term's names and aliases (body text is 1, an <h1> 7)
 QUESTIONS_WEIGHT = "5"   # the questions readers ask a claim with
+UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
 # Pages that only list other pages: searching them finds the list, not the answer.
 UNINDEXED = ("404.html", "claims/index.html", "changes/index.html", "references/index.html")
 
 ARTICLE = re.compile(r'<article class="md-content__inner')
-NAMES = re.compile(r'<p class="kb-names"')
+NAMES = re.compile(r'<p class="kb-names">(?P<inner>.*?)</p>', re.S)
+NAME_LABEL = re.compile(r'<span class="kb-names__label">[^<]*</span>')
+NAME_SEPARATOR = re.compile(r"<br\s*/?>|、|,\s")
 QUESTIONS = re.compile(r'<div class="kb-claim__questions"')
 ARTICLE_CLAIM = re.compile(r'<div class="kb-claim kb-claim--')
 # A claim page's verdict line (kb/claim_pages.py).
@@ -57,6 +61,7 @@ CLAIM_VERDICT = re.compile(
 # "Related terms" / "appears in": a heading kept out of search, then a plain list.
 EXCLUDED_LIST = re.compile(r'(<h2 data-search-exclude[^>]*>.*?</h2>\s*)<ul>', re.S)
 REDIRECT = re.compile(r'<meta http-equiv="refresh"', re.I)
+TAG = re.compile(r"<[^>]+>")
 TEXT = re.compile(r">([^<]+)<")
 HAN_PAIR = re.compile(r"(?<=[\u3400-\u9fff])(?=[\u3400-\u9fff])")
 
@@ -66,10 +71,19 @@ def spaced_han(text: str) -> str:
     return TEXT.sub(lambda m: ">" + HAN_PAIR.sub(" ", m.group(1)) + "<", text)
 
 
+def names_paragraph(match: re.Match) -> str:
+    """A term's names paragraph, weighted, with its names as metadata (`names`, one
+    name per "|") for the search script."""
+    inner = NAME_LABEL.sub("", match["inner"])
+    names = [html.unescape(TAG.sub("", name)).strip() for name in NAME_SEPARATOR.split(inner)]
+    meta = html.escape("names:" + "|".join(name.replace("|", " ") for name in names if name))
+    return f'<p data-pagefind-weight="{NAMES_WEIGHT}" data-pagefind-meta="{meta}" class="kb-names">{match["inner"]}</p>'
+
+
 def searchable_html(page: str) -> str:
     """The page as the index should see it (see the module docstring)."""
     page = ARTICLE.sub('<article data-pagefind-body class="md-content__inner', page, count=1)
-    page = NAMES.sub(f'<p data-pagefind-weight="{NAMES_WEIGHT}" class="kb-names"', page)
+    page = NAMES.sub(names_paragraph, page, count=1)
     page = QUESTIONS.sub(f'<div data-pagefind-weight="{QUESTIONS_WEIGHT}" class="kb-claim__questions"', page)
     page = ARTICLE_CLAIM.sub('<div data-pagefind-ignore="all" class="kb-claim kb-claim--', page)
     page = EXCLUDED_LIST.sub(r"\1<ul data-pagefind-ignore>", page)
@@ -98,7 +112,10 @@ def language_pages(root: Path, skip: list[str]) -> list[Path]:
 async def _write(root: Path, lang: str, pages: list[Path]) -> int:
     from pagefind.index import IndexConfig, PagefindIndex
 
-    config = IndexConfig(exclude_selectors=EXCLUDE_SELECTORS, force_language=lang)
+    bundle = Path(root) / BUNDLE
+    # Leaving the context writes the bundle to output_path (a write_files() call inside it
+    # would write it twice, the second time to ./pagefind).
+    config = IndexConfig(exclude_selectors=EXCLUDE_SELECTORS, force_language=lang, output_path=str(bundle))
     # The searchable copies go to a scratch directory that Pagefind indexes in one call
     # (one call per file through its service is 40 times slower).
     with tempfile.TemporaryDirectory() as scratch:
@@ -108,7 +125,9 @@ async def _write(root: Path, lang: str, pages: list[Path]) -> int:
             copy.write_text(searchable_html(path.read_text("utf-8")), "utf-8")
         async with PagefindIndex(config=config) as index:
             await index.add_directory(scratch)
-            await index.write_files(output_path=str(root / BUNDLE))
+    for unused in UNUSED:  # Pagefind's own search interfaces: the site has its own
+        for path in bundle.glob(unused):
+            path.unlink()
     return len(pages)
 
 
@@ -116,9 +135,8 @@ def build_language_index(root: Path, lang: str, skip: list[str] = ()) -> int:
     """Index the pages of one language root into <root>/pagefind/; returns pages indexed.
     skip: sub-directories holding other languages' roots.
 
-    URLs in the index are relative to the language root ("/glossary/mk-4/"); the search
-    script resolves them against the root it loaded the bundle from, so the site works
-    from any sub-path.
+    Pagefind's result URLs start from where the browser loaded the bundle, so the site
+    works from any sub-path.
     """
     job = _write(Path(root), lang, language_pages(root, list(skip)))
     # A thread of its own: the caller may already run an event loop (Playwright's sync API).

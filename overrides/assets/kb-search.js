@@ -64,6 +64,7 @@
     return out.filter(function (w) { return w !== chunk; });
   }
 
+  function squash(text) { return text.normalize("NFKC").toLowerCase().replace(/\s+/g, ""); }
   function isHan(word) { return new RegExp("^[" + HAN + "]+$").test(word); }
   function pagefindQuery(word) {
     return isHan(word) ? '"' + Array.from(word).join(" ") + '"' : word;
@@ -109,20 +110,20 @@
       pages[k].score *= share * share;
     });
     var ranked = Object.keys(pages).map(function (k) { return pages[k]; })
-      .sort(function (a, b) { return b.score - a.score; }).slice(0, Math.max(12, limit || 8));
+      .sort(function (a, b) { return b.score - a.score; }).slice(0, words.length > 1 ? 12 : 30);  // a term: look further for the page it names
     var described = await Promise.all(ranked.map(describe));
     var question = QUESTION.test(query.trim().toLowerCase()) && words.length > 1;
-    var joined = words.join("");
+    var joined = squash(query.replace(/\bmk\s*-?\s*(\d+)\b/gi, "mk-$1"));
     var matched = perWord.filter(function (w) { return w.results.length; }).map(function (w) { return w.word; });
     described.forEach(function (d, i) {
-      var p = ranked[i], title = d.pageTitle.toLowerCase().replace(/\s+/g, "");
+      var p = ranked[i], title = squash(d.pageTitle);
       d.score = p.score;
       if (question && d.verdict) d.score *= 1.5;
       // A title that holds the query's words names what the page is about.
       var inTitle = matched.filter(function (w) { return title.indexOf(w.replace(/\s+/g, "")) >= 0; }).length;
       d.score *= 1 + inTitle / (matched.length || 1);
       // The page named by the query (a term, asked by its name) comes first.
-      if (title === joined.replace(/\s+/g, "") || d.names.indexOf(joined) >= 0) d.score *= 3;
+      if (title === joined || d.names.indexOf(joined) >= 0) d.score *= 10;
     });
     return described.sort(function (a, b) { return b.score - a.score; }).slice(0, limit || 8);
   }
@@ -142,7 +143,7 @@
     var url = verdict || !best ? first.url : best.sub.url;
     var pageTitle = unspace(first.meta.title || "");
     var section = !verdict && best && unspace(best.sub.title) !== pageTitle ? unspace(best.sub.title) : "";
-    var names = unspace(first.content.slice(0, 300)).toLowerCase().split(/[、,，.。\s]+/);
+    var names = (first.meta.names || "").split("|").map(squash);
     return {
       url: url, title: pageTitle, section: section, names: names, pageTitle: pageTitle,
       verdict: verdict ? { key: verdict.split("/")[0], label: verdict.split("/").slice(1).join("/") } : null,
@@ -150,6 +151,7 @@
     };
   }
 
+  var RANKING = { termFrequency: 0.3, pageLength: 1.0, termSaturation: 1.0 };
   window.kbSearch = { terms: terms, rank: rank };
 
   /* ---- The dialog ---------------------------------------------------------------- */
@@ -163,7 +165,11 @@
   function load() {
     if (!pagefind) {
       pagefind = import(new URL(config.bundle + "pagefind.js", document.baseURI).href)
-        .then(function (pf) { return pf.init().then(function () { return pf; }); });
+        .then(function (pf) {
+          // Short pages that hold a word in their title or names (term pages, claims)
+          // over long pages that repeat it (Pagefind's documented ranking options).
+          return pf.options({ ranking: RANKING }).then(function () { return pf.init(); }).then(function () { return pf; });
+        });
     }
     return pagefind;
   }
