@@ -7,19 +7,16 @@ first query and the time to results. Used by the benchmark and by
 tests/browser/test_search_questions.py; `python -m bench.search_eval SITE_DIR` prints a
 report for a built site.
 
-Engines are described by the selectors of their search box (ENGINES); "pagefind-api"
-skips any UI and calls Pagefind's JavaScript API with the raw query, to show what the
-engine does on its own.
+Engines are described by the selectors of their search box (ENGINES): "kb" is the site's
+search (overrides/assets/kb-search.js on Pagefind), "material" Material's built-in search
+(for a build that has it, such as the stock-Material peer).
 """
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import statistics
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,10 +28,6 @@ ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = ROOT / "tests" / "data" / "search_questions.yaml"
 LANG_PREFIX = {"zh": "", "en": "en/"}
 TOP = 3
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
 
 
 @dataclass(frozen=True)
@@ -71,23 +64,6 @@ ENGINES = {
                  return r && r.dataset.query === q && r.dataset.state === 'done'; }""",
     ),
 }
-
-# Raw Pagefind API (no query preprocessing, no UI): results with their sub-results.
-PAGEFIND_API = """async q => {
-  if (!window.__pf) { window.__pf = await import(new URL('pagefind/pagefind.js', location.origin + (location.pathname.startsWith('/en/') ? '/en/' : '/')).href); await window.__pf.init(); }
-  const r = await window.__pf.search(q);
-  const data = await Promise.all(r.results.slice(0, 5).map(x => x.data()));
-  return data.map(d => d.url);
-}"""
-
-
-# Our ranking (overrides/assets/kb-search.js) through the API, without the dialog.
-KB_API = """async q => {
-  if (!window.__pf) { window.__pf = await import(new URL('pagefind/pagefind.js', location.origin + (location.pathname.startsWith('/en/') ? '/en/' : '/')).href); await window.__pf.init(); }
-  return (await window.kbSearch.rank(window.__pf, q, 5)).map(r => r.url);
-}"""
-KB_SCRIPT = ROOT / "overrides" / "assets" / "kb-search.js"
-
 
 def load_cases(path: Path = QUESTIONS) -> dict[str, list[dict]]:
     return yaml.safe_load(Path(path).read_text("utf-8"))
@@ -216,26 +192,19 @@ def run_language(context, base_url: str, engine_name: str, lang: str, cases: lis
     for case in cases:
         query = case["q"]
         start = time.perf_counter()
-        if engine_name == "pagefind-api":
-            hrefs = page.evaluate(PAGEFIND_API, query)
-        elif engine_name == "kb-api":
-            if first and not page.evaluate("() => !!window.kbSearch"):
-                page.add_script_tag(path=str(KB_SCRIPT))
-            hrefs = page.evaluate(KB_API, query)
-        else:
-            engine = ENGINES[engine_name]
-            if engine.fresh_page and not first:
-                page.goto(base_url + LANG_PREFIX[lang])
-            if first or engine.fresh_page:
-                page.locator(engine.open).first.click()
-            if engine.fresh_page and not first:
-                page.wait_for_function(
-                    "() => !/初始化|Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)")
-            _enter(page, engine, query, mode)
-            if not first:
-                start = time.perf_counter()  # time to results after the query is in
-            page.wait_for_function(engine.ready, arg=query, timeout=15000)
-            hrefs = _results(page, engine)
+        engine = ENGINES[engine_name]
+        if engine.fresh_page and not first:
+            page.goto(base_url + LANG_PREFIX[lang])
+        if first or engine.fresh_page:
+            page.locator(engine.open).first.click()
+        if engine.fresh_page and not first:
+            page.wait_for_function(
+                "() => !/初始化|Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)")
+        _enter(page, engine, query, mode)
+        if not first:
+            start = time.perf_counter()  # time to results after the query is in
+        page.wait_for_function(engine.ready, arg=query, timeout=15000)
+        hrefs = _results(page, engine)
         elapsed = (time.perf_counter() - start) * 1000
         if first:
             page.wait_for_load_state("networkidle")
@@ -265,36 +234,45 @@ def evaluate(browser, base_url: str, engine: str = "kb", kind: str = "questions"
     return report
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+def measure(results, base_url: str) -> None:
+    """The benchmark's figures (bench/__main__.py): question and term hit rates, the
+    misses, bytes and time of the first query, typed into the site's search box."""
+    from bench.browser import chromium
+    from bench.report import Figure
 
-
-def serve(site_dir: Path):
-    """Serve a built site on a free localhost port; returns (base_url, server)."""
-    handler = functools.partial(_Quiet, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
+    with chromium() as browser:
+        questions = evaluate(browser, base_url, "kb", "questions")
+        terms = evaluate(browser, base_url, "kb", "terms")
+    summary = questions.summary()
+    results.add(
+        Figure("Search: reader questions with the answer in the first 3 results",
+               f"{sum(o.hit for o in questions.outcomes)} / {len(questions.outcomes)} ({questions.rate():.0%})",
+               ">= 90 %", questions.rate() >= 0.9),
+        Figure("Search: term queries with the term page in the first 3 results",
+               f"{sum(o.hit for o in terms.outcomes)} / {len(terms.outcomes)}", "all", terms.rate() == 1.0),
+        Figure("Search: bytes fetched by the first query (zh / en), raw / gzipped",
+               " / ".join(f"{summary['first_query_bytes'][l] / 1024:.0f}" for l in LANG_PREFIX) + " KB raw, "
+               + " / ".join(f"{summary['first_query_gzip'][l] / 1024:.0f}" for l in LANG_PREFIX) + " KB gzipped"),
+        Figure("Search: time to results, first query incl. index load (zh / en); later queries (median)",
+               " / ".join(f"{summary['first_query_ms'][l]:.0f}" for l in LANG_PREFIX) + f" ms; {summary['median_ms']:.0f} ms"),
+    )
+    misses = [f"- `{m['q']}` → {', '.join(m['top3']) or 'nothing'}" for m in summary["misses"]]
+    misses += [f"- term `{m['q']}` → {', '.join(m['top3']) or 'nothing'}" for m in terms.summary()["misses"]]
+    results.sections.append(("Search misses (question set)", "\n".join(misses) or "None."))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path, help="built site directory")
-    parser.add_argument("--engine", default="kb", choices=[*ENGINES, "pagefind-api", "kb-api"])
+    parser.add_argument("--engine", default="kb", choices=list(ENGINES))
     parser.add_argument("--mode", default="type", choices=["type", "paste"])
     parser.add_argument("--kind", default="questions", choices=["questions", "terms"])
     args = parser.parse_args(argv)
-    from playwright.sync_api import sync_playwright
+    from bench.browser import chromium
+    from kb.serve import open_server, serving
 
-    base_url, server = serve(args.site)
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            report = evaluate(browser, base_url, args.engine, args.kind, args.mode)
-            browser.close()
-    finally:
-        server.shutdown()
+    with serving(open_server(args.site)) as base_url, chromium() as browser:
+        report = evaluate(browser, base_url, args.engine, args.kind, args.mode)
     print(json.dumps(report.summary(), ensure_ascii=False, indent=1))
     return 0
 

@@ -52,7 +52,7 @@ UNINDEXED = ("404.html", "claims/index.html", "changes/index.html", "references/
 ARTICLE = re.compile(r'<article class="md-content__inner')
 NAMES = re.compile(r'<p class="kb-names">(?P<inner>.*?)</p>', re.S)
 NAME_LABEL = re.compile(r'<span class="kb-names__label">[^<]*</span>')
-NAME_SEPARATOR = re.compile(r"<br\s*/?>|、|,\s")
+NAME_SEPARATOR = re.compile(r"<br\s*/?>|、|[,;]\s")
 QUESTIONS = re.compile(r'<div class="kb-claim__questions"')
 ARTICLE_CLAIM = re.compile(r'<div class="kb-claim kb-claim--')
 # A claim page's verdict line (kb/claim_pages.py).
