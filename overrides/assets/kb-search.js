@@ -199,6 +199,8 @@
     input.addEventListener("compositionend", search);
     input.addEventListener("keydown", function (e) {
       if (e.key === "Enter") { var a = list.querySelector("a"); if (a) { e.preventDefault(); a.click(); } }
+      // A search field's own Esc clears it; readers expect Esc to close search.
+      if (e.key === "Escape") { e.preventDefault(); dialog.close(); }
       if (e.key === "ArrowDown") { var first = list.querySelector("a"); if (first) { e.preventDefault(); first.focus(); } }
     });
     list.addEventListener("keydown", function (e) {

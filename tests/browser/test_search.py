@@ -65,6 +65,11 @@ def test_keyboard_escape_closes_and_returns_focus(page, base_url):
     page.keyboard.press("Escape")
     assert not page.locator("dialog.kb-search").evaluate("d => d.open")
     assert page.evaluate("document.activeElement.matches('[data-kb-search-open]')")
+    # Esc in the search field itself closes search too (not only clears the field).
+    page.keyboard.press("Enter")
+    search(page, "MK7")
+    page.keyboard.press("Escape")
+    assert not page.locator("dialog.kb-search").evaluate("d => d.open")
 
 
 @pytest.mark.parametrize("query, spaced", [("维生素K2", "维生素 K2"), ("MK7", "MK-7"), ("mk 7", "MK-7")])
@@ -80,3 +85,15 @@ def test_results_are_in_the_readers_language(page, base_url, path, query):
     open_search(page, base_url, path)
     hrefs = search(page, query).evaluate_all("links => links.map(a => a.href)")
     assert hrefs and all(("/en/" in href) == bool(path) for href in hrefs), hrefs
+
+
+@pytest.mark.parametrize("path, query", [("", "吃华法林还能补K2吗"), ("en/", "is vitamin k2 safe with blood thinners")])
+def test_open_search_with_results_has_no_serious_accessibility_violation(page, base_url, path, query):
+    from axe_playwright_python.sync_playwright import Axe
+
+    open_search(page, base_url, path)
+    search(page, query)
+    violations = Axe().run(page).response["violations"]
+    serious = [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in violations
+               if v["impact"] in ("serious", "critical")]
+    assert serious == []
