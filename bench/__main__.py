@@ -79,7 +79,8 @@ def main(argv=None) -> int:
         print(f"bench: {exc}", file=sys.stderr)
         return 2
     command = "python -m bench" + (" --quick" if args.quick else "") + f" --runs {runs}"
-    report = render_report(results, command, time.perf_counter() - start)
+    previous = output.read_text("utf-8") if output.exists() else ""
+    report = render_report(results, command, time.perf_counter() - start, previous)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(report, "utf-8")
     print(report)

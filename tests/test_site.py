@@ -279,4 +279,3 @@ def test_strict_build_prints_no_warning_or_banner(built_site):
     lowered = built_site.output.lower()
     assert "warning" not in lowered, built_site.output
     assert "end of life" not in lowered and "zensical" not in lowered
-    assert "prefix dict" not in lowered  # jieba's loading chatter
