@@ -1,7 +1,8 @@
 """Measure the site's speed and size and write BENCHMARK.md (`python -m bench`, `make bench`).
 
 Figures: build time of the real site and of a generated corpus ten times larger, the
-content checker's time, what page views download, search index sizes, and Lighthouse
+content checker's time, what page views download, search index sizes, search hit rate
+on the reader question set, and Lighthouse
 mobile on our six benchmark pages, side by side with a stock-Material peer carrying the
 same text. Each figure is compared with its target. A measurement, not a test.
 """
@@ -35,6 +36,7 @@ def measure(results, runs: int, quick: bool):
     from bench.compare import measure_comparison
     from bench.peer import build_peer
     from kb.serve import open_server, serving
+    from bench.search_eval import measure as measure_search
     from bench.sizes import benchmark_pages, choose_terms, measure_search_index, measure_transfer
 
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
@@ -51,6 +53,7 @@ def measure(results, runs: int, quick: bool):
         with serving(ours) as our_url, serving(peer) as peer_url:
             measure_transfer(results, our_url, site_dir)
             measure_search_index(results, site_dir)
+            measure_search(results, our_url)
             measure_comparison(results, our_url, peer_url, benchmark_pages(terms[0]), runs, quick)
 
 
@@ -76,7 +79,8 @@ def main(argv=None) -> int:
         print(f"bench: {exc}", file=sys.stderr)
         return 2
     command = "python -m bench" + (" --quick" if args.quick else "") + f" --runs {runs}"
-    report = render_report(results, command, time.perf_counter() - start)
+    previous = output.read_text("utf-8") if output.exists() else ""
+    report = render_report(results, command, time.perf_counter() - start, previous)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(report, "utf-8")
     print(report)

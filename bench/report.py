@@ -17,7 +17,7 @@ from bench.browser import chromium_version
 
 PACKAGES = (
     "mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions", "Markdown",
-    "jieba", "pypinyin", "bibtexparser", "jsonschema", "PyYAML", "playwright",
+    "pagefind", "pypinyin", "bibtexparser", "jsonschema", "PyYAML", "playwright",
 )
 
 
@@ -98,7 +98,21 @@ def environment(load_at_start: tuple, elapsed: float) -> list[tuple]:
     ]
 
 
-def render_report(results: Results, command: str, elapsed: float) -> str:
+# Hand-written sections of BENCHMARK.md that a run keeps (measurements that need a second
+# build, such as the search-engine comparison); everything else is regenerated.
+KEPT_SECTIONS = ("Site search: engine choice",)
+
+
+def kept_sections(previous: str) -> list[str]:
+    """The KEPT_SECTIONS of a previous report, as Markdown (title line included)."""
+    kept = []
+    for part in re.split(r"(?m)^(?=## )", previous):
+        if part.startswith("## ") and part[3:].startswith(KEPT_SECTIONS):
+            kept.append(part.rstrip())
+    return kept
+
+
+def render_report(results: Results, command: str, elapsed: float, previous: str = "") -> str:
     lines = ["# Benchmark", "", f"Speed and size figures of the site, written by the `bench` package (`{command}`). "
              "Regenerate rather than edit.", ""]
     lines += [f"- **{key}:** {value}" for key, value in environment(results.load_at_start, elapsed)]
@@ -108,4 +122,6 @@ def render_report(results: Results, command: str, elapsed: float) -> str:
         lines += ["", f"## {title}", "", text.rstrip()]
     if results.skipped:
         lines += ["", "## Not measured", ""] + [f"- {what}" for what in results.skipped]
+    for section in kept_sections(previous):
+        lines += ["", section]
     return "\n".join(lines) + "\n"

@@ -45,7 +45,7 @@ def benchmark_pages(term: str) -> dict:
 def classify(url: str) -> str:
     path = urlsplit(url).path.lower()
     suffix = Path(path).suffix
-    if path.endswith("search_index.json"):
+    if "/pagefind/" in path:
         return "search index"
     if path.endswith("/") or suffix in (".html", ".htm"):
         return "HTML"
@@ -113,11 +113,8 @@ def load_page(page, url: str, seen: list) -> list:
 def open_search(page, seen: list) -> list:
     """Open the search box as a reader would (the index may be fetched only then)."""
     before = len(seen)
-    button = page.locator("label.md-header__button[for=__search]")
-    if button.count() and button.first.is_visible():
-        button.first.click()
-    else:
-        page.locator("input.md-search__input").first.focus()
+    page.locator("[data-kb-search-open]").click()  # overrides/assets/kb-search.js
+    page.locator("[data-kb-search-input]").press_sequentially("K2")  # the first query loads the index
     settle(page)
     return requested_since(seen, before)
 
@@ -183,10 +180,12 @@ def measure_transfer(results: Results, base_url: str, site_dir: Path):
 
 
 def measure_search_index(results: Results, site_dir: Path):
+    """On disk, each language's Pagefind bundle (the browser fetches only parts of it)."""
     for lang, prefix in LANG_PREFIXES.items():
-        path = site_dir / prefix / "search" / "search_index.json"
-        if not path.is_file():
-            results.skip(f"search index size ({lang}): {path.relative_to(site_dir)} not built")
+        bundle = site_dir / prefix / "pagefind"
+        if not (bundle / "pagefind-entry.json").is_file():
+            results.skip(f"search index size ({lang}): {prefix}pagefind/ not built")
             continue
-        results.add(Figure(f"Search index ({lang}) `{prefix}search/search_index.json`, raw / gzipped",
-                           f"{kb(path.stat().st_size)} / {kb(gzip_size(path))}"))
+        files = [path for path in bundle.rglob("*") if path.is_file()]
+        results.add(Figure(f"Search index ({lang}) `{prefix}pagefind/` on disk, {len(files)} files",
+                           kb(sum(path.stat().st_size for path in files))))

@@ -36,7 +36,9 @@ def inline_script_hashes(html: str) -> list[str]:
 
 
 def policy(script_hashes: list[str]) -> str:
-    scripts = " ".join(["'self'", *script_hashes])
+    # 'wasm-unsafe-eval': site search (Pagefind, overrides/assets/kb-search.js) runs a
+    # WebAssembly module from the site; it allows compiling WebAssembly only, not eval().
+    scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *script_hashes])
     return "; ".join([
         "default-src 'self'",
         f"script-src {scripts}",

@@ -55,11 +55,6 @@ class Term:
     def name(self, lang: str) -> str:
         return self.names[lang]
 
-    def search_names(self) -> list:
-        """Every name a reader may type: both names, abbreviations, aliases."""
-        names = [*self.names.values(), *self.abbr, *(a for code in CODES for a in self.aliases[code])]
-        return list(dict.fromkeys(names))
-
     def title(self, lang: str) -> str:
         """The name as a page title (English: starts with a capital)."""
         name = self.names[lang]

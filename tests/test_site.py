@@ -1,6 +1,6 @@
 """The built site: both languages (each its own build), the public URL scheme, metadata,
 hreflang in the sitemaps, a Content-Security-Policy on every page, no third-party loads,
-segmented per-language search, language-switch links, 404 pages, and a quiet strict build."""
+a search index per language, language-switch links, 404 pages, and a quiet strict build."""
 import json
 import os
 from xml.etree import ElementTree
@@ -9,8 +9,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from helpers import REPO, run_mkdocs_build
-from kb import csp, search_index, site_audit
+from helpers import REPO
+from kb import csp, pagefind_index, site_audit
 from kb.languages import LANGUAGES
 
 # The public URL contract (forum posts link to these for years); the manifest of issue 6
@@ -39,6 +39,10 @@ def site_url():
 def page(site, lang, path):
     file = site / lang.prefix / path / "index.html"
     return BeautifulSoup(file.read_text("utf-8"), "html.parser")
+
+
+def page_text(site, lang, path):
+    return (site / lang.prefix / path / "index.html").read_text("utf-8")
 
 
 def all_pages(site):
@@ -167,61 +171,48 @@ def test_audit_scans_css_files(tmp_path):
     assert site_audit.external_resources_in_site(tmp_path) == ["a.css: url(https://cdn.example/x.css)"]
 
 
-def index_file(site, lang):
-    return site / lang.prefix / search_index.INDEX
-
-
-def load_index(site, lang):
-    return json.loads(index_file(site, lang).read_text("utf-8"))
+def pagefind_entry(site, lang):
+    return json.loads((site / lang.prefix / pagefind_index.BUNDLE / "pagefind-entry.json").read_text("utf-8"))
 
 
 def test_each_language_has_its_own_search_index(site):
-    zh, en = (load_index(site, lang) for lang in LANGUAGES)
-    assert "zh" in zh["config"]["lang"] and en["config"]["lang"] == ["en"]
-    zh_titles = {doc["title"] for doc in zh["docs"]}
-    en_titles = {doc["title"] for doc in en["docs"]}
-    assert "术语表" in zh_titles and "Glossary" not in zh_titles
-    assert "Glossary" in en_titles and "术语表" not in en_titles
-    # Locations are relative to the language's own root, which is its build's base.
-    assert all(not doc["location"].startswith("en/") for doc in en["docs"])
-    assert '"base":".."' in page(site, LANGUAGES[1], "glossary/").find(id="__config").string.replace(" ", "")
-    # Each language build is its own site: its own assets, sitemap and 404 page.
     for lang in LANGUAGES:
-        for name in ("sitemap.xml", "404.html", "assets/kb.js"):
+        # One index per language root, in that language only (Pagefind's own UI left out).
+        assert list(pagefind_entry(site, lang)["languages"]) == [lang.code]
+        bundle = site / lang.prefix / pagefind_index.BUNDLE
+        assert (bundle / "pagefind.js").is_file() and not list(bundle.glob("pagefind-ui*"))
+        # Each language build is its own site: its own assets, sitemap and 404 page.
+        for name in ("sitemap.xml", "404.html", "assets/kb.js", "assets/kb-search.js"):
             assert (site / lang.prefix / name).is_file(), (lang.code, name)
+    assert not (site / "en" / pagefind_index.BUNDLE / "pagefind.zh").exists()
+    assert not (REPO / pagefind_index.BUNDLE).exists(), "the index belongs in the site, not the working directory"
 
 
-def test_chinese_search_text_is_segmented_and_stored_unescaped(site):
-    raw = index_file(site, LANGUAGES[0]).read_text("utf-8")
-    assert "\\u" not in raw.split('"docs"')[1], "Han text should be raw UTF-8, not escaped"
-    zh = load_index(site, LANGUAGES[0])
-    assert search_index.unsegmented_docs(zh) == []
-    assert any(search_index.SEGMENT_MARK in doc["text"] for doc in zh["docs"])
+def test_pages_to_index_leave_out_other_languages_lists_and_redirects(tmp_path):
+    for rel in ("index.html", "glossary/mk-4/index.html", "claims/index.html", "changes/index.html",
+                "404.html", "old/index.html", "en/index.html"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("<html><head></head><body></body></html>")
+    (tmp_path / "old/index.html").write_text('<html><head><meta http-equiv="refresh" content="0; url=../"></head></html>')
+    pages = [p.relative_to(tmp_path).as_posix() for p in pagefind_index.language_pages(tmp_path, ["en/"])]
+    assert pages == ["glossary/mk-4/index.html", "index.html"]
 
 
-def test_segmentation_check_catches_an_unsegmented_index():
-    index = {"config": {}, "docs": [{"location": "a/", "text": "维生素补充剂的证据整理"}]}
-    assert search_index.unsegmented_docs(index) == ["a/"]
+def test_searchable_copy_weighs_claims_and_names_and_spaces_han(site):
+    claim = pagefind_index.searchable_html(page_text(site, LANGUAGES[0], "claims/warfarin-consistency/"))
+    assert 'data-pagefind-meta="verdict:supported/有证据支持"' in claim
+    assert 'data-pagefind-weight="5" class="kb-claim__questions"' in claim
+    assert "<article data-pagefind-body" in claim
+    assert '<h1 id="warfarin-consistency">服 用 华 法 林 等 抗 凝 药，维 生 素 K' in claim
+    article = pagefind_index.searchable_html(page_text(site, LANGUAGES[0], "articles/vitamin-k-with-vitamin-d/"))
+    assert '<div data-pagefind-ignore="all" class="kb-claim kb-claim--' in article
+    term = pagefind_index.searchable_html(page_text(site, LANGUAGES[1], "glossary/mk-4/"))
+    assert 'data-pagefind-meta="names:甲基萘醌-4|MK-4|' in term
+    assert "menatetrenone" in term.split('data-pagefind-meta="names:', 1)[1].split('"', 1)[0]
 
 
-def test_finish_index_refuses_unsegmented_chinese_and_unescapes(tmp_path):
-    (tmp_path / "search").mkdir()
-    index = {"config": {"lang": ["zh"]}, "docs": [{"location": "", "title": "首页", "text": "维生素\u200b补充剂"}]}
-    (tmp_path / search_index.INDEX).write_text(json.dumps(index))
-    search_index.finish_index(tmp_path)
-    assert "维生素" in (tmp_path / search_index.INDEX).read_text("utf-8")
-    index["docs"][0]["text"] = "维生素补充剂的证据整理"
-    (tmp_path / search_index.INDEX).write_text(json.dumps(index))
-    with pytest.raises(search_index.SegmentationError, match="not segmented"):
-        search_index.finish_index(tmp_path)
-
-
-def test_build_fails_when_jieba_is_missing(tmp_path):
-    # A jieba that cannot be imported, first on the path.
-    (tmp_path / "jieba.py").write_text("raise ImportError('jieba hidden for this test')\n")
-    build = run_mkdocs_build(tmp_path / "site", extra_env={"PYTHONPATH": str(tmp_path)})
-    assert build.returncode != 0
-    assert "jieba is not importable" in build.output
+def test_han_spacing_leaves_tags_and_latin_alone():
+    assert pagefind_index.spaced_han('<p title="维生素">维生素 K2 与骨密度</p>') == '<p title="维生素">维 生 素 K2 与 骨 密 度</p>'
 
 
 @pytest.mark.parametrize("path", URL_SCHEME)
@@ -241,12 +232,10 @@ def test_language_switch_links_point_at_the_same_page(site, path):
 def test_404_page_speaks_its_language_and_searches_its_own_index(site, lang):
     soup = BeautifulSoup((site / lang.prefix / "404.html").read_text("utf-8"), "html.parser")
     assert soup.html["lang"] == lang.html_lang
-    # The page is served at any depth: its links and search base are absolute paths.
-    base = json.loads(soup.find(id="__config").string)["base"]
-    assert base == "/" + lang.prefix
+    # The page is served at any depth: its links and search index are absolute paths.
+    assert json.loads(soup.find(id="kb-search").string)["bundle"] == "/" + lang.prefix + "pagefind/"
     assert soup.select_one("a[data-kb-home]")["href"] in ("/" + lang.prefix, "/" + lang.prefix + "./")
     assert soup.find("h1").get_text(strip=True) != "404 - Not found"
-    assert soup.select_one('[data-md-component="search-query"]') is not None
 
 
 def html_files(site):
@@ -279,7 +268,7 @@ def test_csp_hashes_each_inline_script_and_skips_data_and_external_ones():
     assert len(hashes) == 2 and all(h.startswith("'sha256-") for h in hashes)
     out = csp.with_policy(html)
     assert out.startswith('<html><head>\n<meta http-equiv="Content-Security-Policy"')
-    assert f"script-src 'self' {hashes[0]} {hashes[1]};" in out
+    assert f"script-src 'self' 'wasm-unsafe-eval' {hashes[0]} {hashes[1]};" in out
     with pytest.raises(ValueError):
         csp.with_policy(out)
 
@@ -288,4 +277,3 @@ def test_strict_build_prints_no_warning_or_banner(built_site):
     lowered = built_site.output.lower()
     assert "warning" not in lowered, built_site.output
     assert "end of life" not in lowered and "zensical" not in lowered
-    assert "prefix dict" not in lowered  # jieba's loading chatter

@@ -1,5 +1,5 @@
 /* Small behaviours on top of Material, no dependencies: language switch keeps the page
-   and #anchor, the search dialog's name, tap to preview term and citation links, copy-link
+   and #anchor, tap to preview term and citation links, copy-link
    buttons beside headings and claims, and the glossary filter. */
 (function () {
   "use strict";
@@ -29,15 +29,6 @@
   }
   syncLanguageLinks();
   window.addEventListener("hashchange", syncLanguageLinks);
-
-  /* --- The search dialog's accessible name (axe: aria-dialog-name) ---
-     Material's search partial has no name on its role="dialog"; its input's label is the
-     word "search" in the page's language. */
-  var dialog = document.querySelector('[data-md-component="search"][role="dialog"]');
-  var query = document.querySelector('[data-md-component="search-query"]');
-  if (dialog && query && !dialog.hasAttribute("aria-label")) {
-    dialog.setAttribute("aria-label", query.getAttribute("aria-label") || query.placeholder);
-  }
 
   /* --- Tap to preview ---
      Material shows a link's title as a tooltip on hover and focus (content.tooltips). A

@@ -4,7 +4,6 @@ Nothing here decides anything; it only connects MkDocs events to kb/ functions a
 their complaints into build errors. Each language is its own build (mkdocs.yml,
 mkdocs.en.yml; static-i18n's documented build_only_locale), run in turn by kb-build.
 """
-import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -12,7 +11,7 @@ from mkdocs.plugins import event_priority
 
 # kb is installed with the project (pip install -e ., in the Makefile's set-up).
 from kb import check, claims, content, csp, feed, labels, languages, preview_cards, redirects, render
-from kb import search_index, structured_data, verdicts
+from kb import pagefind_index, structured_data, verdicts
 from kb.labels import label
 
 _site = None  # the content model of the current build (kb/content.py)
@@ -31,15 +30,6 @@ def _build_language(config) -> languages.Language:
 def on_config(config):
     global _lang
     _lang = _build_language(config)
-    # Material's search quietly skips Chinese segmentation when jieba is missing; refuse.
-    try:
-        import jieba
-    except ImportError as exc:
-        raise PluginError(
-            "jieba is not importable, so Chinese search would not be segmented; "
-            "install requirements.txt"
-        ) from exc
-    jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not build output
     return config
 
 
@@ -68,9 +58,6 @@ def on_page_markdown(markdown, page, config, files):
     if model.term_id:
         # A term's one-sentence definition is its description (meta tags, previews).
         page.meta["description"] = model.front.get("definition", "")
-        # Material's search boosts the "tags" field far above text (without the tags
-        # plugin, tags are not displayed): a term's names put its page first.
-        page.meta["tags"] = _site.terms[model.term_id].search_names()
     if claims.is_claim_page(model):  # front matter taken from its claim (kb/claims.py attach)
         page.meta["description"] = model.front.get("description", "")
         markdown = None  # the renderer builds the page from the claim
@@ -133,15 +120,15 @@ def on_post_template(output_content, template_name, config):
     return csp.with_policy(output_content) if template_name.endswith(".html") else output_content
 
 
-@event_priority(-200)  # after static-i18n (-100), which rewrites the search index
+@event_priority(-200)  # after static-i18n (-100)
 def on_post_build(config):
     # Verdict colours come from data/verdicts.yaml (mkdocs.yml lists this stylesheet).
     stylesheet = Path(config.site_dir) / "assets" / "kb-verdicts.css"
     stylesheet.write_text(verdicts.stylesheet(_site.verdicts), "utf-8")
-    try:
-        search_index.finish_index(Path(config.site_dir))
-    except search_index.SegmentationError as exc:
-        raise PluginError(str(exc)) from exc
+    # This language's search index, from its pages (before the redirect stubs are written);
+    # the default language's root also holds the other languages' roots, which it skips.
+    others = [lang.prefix for lang in languages.LANGUAGES if lang.prefix and lang != _lang]
+    pagefind_index.build_language_index(Path(config.site_dir), _lang.code, others if not _lang.prefix else [])
     # Old paths of data/redirects.yaml (validated by the content check) in this language.
     try:
         redirects.publish(_site, Path(config.site_dir), _site_root(config), _lang)

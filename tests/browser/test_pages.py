@@ -1,6 +1,6 @@
 """Every page template in both languages, in a real browser: nothing leaves localhost, the
 console stays clean, no Content-Security-Policy violation, no serious accessibility
-violation; each language searches its own index; the language switch keeps the page and
+violation (search opened too); each language searches its own index; the language switch keeps the page and
 the anchor; unknown paths get a working 404 page in their language."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -41,9 +41,13 @@ def visit(page, url):
     return requests, errors
 
 
-def open_search(page):
-    page.locator("label[for='__search']").first.click()
-    page.wait_for_function("() => !/初始化|Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)")
+def open_search(page, query="K2"):
+    """Open the site search and search once, so that its index and WebAssembly load."""
+    page.locator("[data-kb-search-open]").click()
+    page.locator("[data-kb-search-input]").press_sequentially(query)
+    page.wait_for_function(
+        "q => { const r = document.querySelector('[data-kb-search-results]'); return r.dataset.query === q && r.dataset.state === 'done'; }",
+        arg=query)
     page.wait_for_load_state("networkidle")
 
 
@@ -61,7 +65,7 @@ def test_no_content_security_policy_violation(page, base_url, redirect_page, lan
     path = {"404": "no-such-page/", "redirect": redirect_page}.get(template, TEMPLATES.get(template))
     requests, errors = visit(page, base_url + LANG_PREFIXES[lang] + path)
     if template != "redirect":
-        open_search(page)  # the search worker and its index load too
+        open_search(page)  # the search script, its WebAssembly and its index load too
     else:
         page.wait_for_url("**/about/")
     assert page.evaluate("window.kbCspViolations") == []
@@ -77,19 +81,15 @@ def test_no_request_leaves_localhost_and_console_is_clean(page, base_url, lang, 
     assert outside == []
     assert errors == []
     # Each language's pages fetch their own language's index, never the other's.
-    indexes = [url[len(base_url):] for url in requests if url.endswith("search_index.json")]
-    assert indexes == [LANG_PREFIXES[lang] + "search/search_index.json"]
-
-
-# Material loads the search index when the page loads: there is no documented way to
-# defer it until search is opened (the XMLHttpRequest patch that did it is gone).
+    indexes = [url[len(base_url):].split("?")[0] for url in requests if "pagefind-entry.json" in url]
+    assert indexes == [LANG_PREFIXES[lang] + "pagefind/pagefind-entry.json"]
 
 
 def test_typing_in_the_glossary_filter_does_not_open_search(page, base_url):
     visit(page, base_url + TEMPLATES["glossary"])
     page.locator("#kb-filter-input").press_sequentially("fsmk7")  # s and f are search shortcuts
     page.wait_for_timeout(300)
-    assert not page.locator("#__search").is_checked()
+    assert page.locator("dialog.kb-search").count() == 0
 
 
 @pytest.mark.parametrize("lang", LANG_PREFIXES)
@@ -140,12 +140,8 @@ def test_unknown_path_gets_a_working_404_page_in_its_language(page, base_url, la
     hrefs = page.locator("a.md-select__link").evaluate_all("links => links.map(a => a.href)")
     assert sorted(hrefs) == sorted([base_url, base_url + "en/"])
     # Search works from any depth, in the page's language.
-    open_search(page)
-    box = page.locator("input[data-md-component='search-query']")
-    box.fill(query)
-    box.press("End")
-    page.wait_for_selector(".md-search-result__link")
-    hrefs = page.locator(".md-search-result__link").evaluate_all("links => links.map(a => a.href)")
+    open_search(page, query)
+    hrefs = page.locator("a.kb-search-hit").evaluate_all("links => links.map(a => a.href)")
     assert any(href.startswith(base_url + lang + "glossary/osteocalcin/") for href in hrefs), hrefs
     assert all(("/en/" in href) == bool(lang) for href in hrefs), hrefs
     # And a way home.
