@@ -25,33 +25,14 @@ PEER_PAGES = {"home": "index.md", "article": "articles/mk4-vs-mk7-interview.md"}
 
 
 def flattener(site, lang: str, numbers: dict):
-    class Flattener(markup.Visitor):
-        def citation(self, keys, line, claim):
-            return "[" + ", ".join(str(numbers.get(key, "?")) for key in keys) + "]"
+    """Our markers as plain text; citations as their numbers in brackets."""
+    names = {term_id: term.name(lang) for term_id, term in site.terms.items()}
 
-        def term(self, term_id, text, line, claim):
-            term = site.terms.get(term_id)
-            return text or (term.name(lang) if term else term_id)
-
+    class Flattener(markup.PlainText):
         def heading(self, heading):
             return "#" * heading.level + " " + heading.text
 
-        def claim_open(self, claim):
-            return ""
-
-        def claim_close(self, claim, line):
-            return ""
-
-        def directive(self, name, line):
-            return ""
-
-        def link(self, link):
-            return None
-
-        def syntax(self, problem):
-            return None
-
-    return Flattener()
+    return Flattener(names, cite=lambda keys: "[" + ", ".join(str(numbers.get(key, "?")) for key in keys) + "]")
 
 
 def unlink_internal(text: str) -> str:

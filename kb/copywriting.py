@@ -35,34 +35,13 @@ def _autocorrect():
     return autocorrect_py
 
 
-class _VisibleText(markup.Visitor):
-    """Replaces markers with the text a reader sees, keeping one output line per input line."""
-
-    def __init__(self, site: Site, lang: str):
-        self.site, self.lang = site, lang
-
-    def citation(self, keys, line, claim):
-        return _CITATION_MARK
-
-    def term(self, term_id, text, line, claim):
-        term = self.site.terms.get(term_id)
-        return text or (term.name(self.lang) if term else "")
-
-    def claim_open(self, claim):
-        return ""
-
-    def claim_close(self, claim, line):
-        return ""
-
-    def directive(self, name, line):
-        return ""
-
-
 def visible_source(site: Site, page: Page) -> str:
     """The page file with front matter kept and markers in the body made reader-visible."""
     source = page.file.read_text("utf-8").split("\n")
     front = source[: page.body_line - 1]
-    body = _CITATION_WITH_SPACE.sub("", markup.walk(page.body, _VisibleText(site, page.lang), page.body_line))
+    names = {term_id: term.name(page.lang) for term_id, term in site.terms.items()}
+    visible = markup.PlainText(names, cite=lambda keys: _CITATION_MARK)
+    body = _CITATION_WITH_SPACE.sub("", markup.walk(page.body, visible, page.body_line))
     return NAME_HYPHEN.sub(KEPT_HYPHEN, "\n".join(front + [body]))
 
 

@@ -96,6 +96,30 @@ class Visitor:
     def syntax(self, problem: Syntax) -> None: ...
 
 
+class PlainText(Visitor):
+    """What a reader sees of the markers, line for line: a term link becomes its text (or
+    the term's name), claim and directive lines become empty, and a citation becomes
+    whatever `cite(keys)` returns. Used by the copywriting lint and the benchmark's peer."""
+
+    def __init__(self, term_names: dict, cite=lambda keys: ""):
+        self.term_names, self.cite = term_names, cite  # term id -> name in the page's language
+
+    def citation(self, keys, line, claim):
+        return self.cite(keys)
+
+    def term(self, term_id, text, line, claim):
+        return text or self.term_names.get(term_id, term_id)
+
+    def claim_open(self, claim):
+        return ""
+
+    def claim_close(self, claim, line):
+        return ""
+
+    def directive(self, name, line):
+        return ""
+
+
 def split_citation(inner: str) -> list[str] | None:
     """'@a; @b' -> ['a', 'b']; None when malformed."""
     keys = []
