@@ -28,7 +28,7 @@ test: $(BIN)/.installed browser
 ## Each language on its own (mkdocs.yml, then mkdocs.en.yml into site/en/), strictly.
 ## `browser` also installs fonts-noto-cjk, which the build draws preview cards with.
 build: $(BIN)/.installed browser
-	$(BIN)/kb-build
+	$(BIN)/kb-build --root $(CURDIR)
 
 ## Check the Markdown sources (citations, terms, claims, translations, links)
 check: $(BIN)/.installed

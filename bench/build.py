@@ -3,12 +3,15 @@ Makefile does to build both languages), and its output is read from <root>/site/
 Also: the content checker's time, and the generated 10x corpus."""
 import datetime
 import os
+import re
 import shutil
 import statistics
 import subprocess
 import tempfile
 import time
 from pathlib import Path
+
+import yaml
 
 from bench import ROOT, LANG_PREFIXES, BenchmarkError, log
 from bench.report import Figure, Results, seconds
@@ -161,14 +164,35 @@ def multiply_terms(dest: Path, site) -> list:
 
 
 def multiply_articles(dest: Path) -> int:
-    """COPIES copies of every article per language; returns the number of articles."""
+    """COPIES copies of every article per language, each with its own claims (claim ids are
+    unique site-wide: each copy's claims get ids, data/claims.yaml entries and claim pages
+    of their own); returns the number of articles."""
     originals = []
+    claims_file = dest / "data" / "claims.yaml"
+    claim_data = yaml.safe_load(claims_file.read_text("utf-8")) or {}
     for lang in LANG_PREFIXES:
         originals = sorted((dest / "docs" / lang / "articles").glob("*.md"))
         for article in originals:
+            text = article.read_text("utf-8")
             for n in range(1, COPIES + 1):
-                shutil.copy2(article, article.with_name(f"{article.stem}-copy{n}.md"))
+                copy, ids = renamed_claims(text, n)
+                article.with_name(f"{article.stem}-copy{n}.md").write_text(copy, "utf-8")
+                for claim_id, new_id in ids:
+                    entry = {k: v for k, v in claim_data.get(claim_id, {}).items() if k != "history"}
+                    claim_data.setdefault(new_id, entry)
+                    (dest / "docs" / lang / "claims" / f"{new_id}.md").write_text("::: claim-page\n", "utf-8")
+    claims_file.write_text(yaml.safe_dump(claim_data, allow_unicode=True, sort_keys=False), "utf-8")
     return len(originals)
+
+
+def renamed_claims(text: str, n: int) -> tuple[str, list]:
+    """An article copy whose claims (and links to them) carry `-copyN` ids; with the id pairs."""
+    ids = []
+    for claim_id in re.findall(r"^::: claim (\S+)", text, flags=re.MULTILINE):
+        new_id = f"{claim_id}-copy{n}"
+        text = re.sub(rf"(?<=::: claim ){re.escape(claim_id)}(?=\s)|(?<=#){re.escape(claim_id)}(?![\w-])", new_id, text)
+        ids.append((claim_id, new_id))
+    return text, ids
 
 
 def make_corpus(dest: Path) -> dict:

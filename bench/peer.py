@@ -46,7 +46,7 @@ def unlink_internal(text: str) -> str:
 
 def term_names(site, term, lang: str) -> str:
     other = "en" if lang == "zh" else "zh"
-    parts = [f"{label('other_name', lang)} {term.name(other)}"]
+    parts = [f"{label(f'lang_{other}', lang)} {term.name(other)}"]
     if term.abbr:
         parts.append(f"{label('abbreviations', lang)} {', '.join(term.abbr)}")
     aliases = term.aliases[lang] + [a for a in term.aliases[other] if a not in term.aliases[lang]]
