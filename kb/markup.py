@@ -108,7 +108,7 @@ class PlainText(Visitor):
         return self.cite(keys)
 
     def term(self, term_id, text, line, claim):
-        return text or self.term_names.get(term_id, term_id)
+        return text or self.term_names.get(term_id, "")  # an unknown id is reported elsewhere
 
     def claim_open(self, claim):
         return ""

@@ -203,7 +203,7 @@ def test_searchable_copy_weighs_claims_and_names_and_spaces_han(site):
     assert 'data-pagefind-meta="verdict:supported/有证据支持"' in claim
     assert 'data-pagefind-weight="5" class="kb-claim__questions"' in claim
     assert "<article data-pagefind-body" in claim
-    assert '<h1 id="warfarin-consistency">服 用 华 法 林 等 抗 凝 药，维 生 素 K' in claim
+    assert '<h1 id="warfarin-consistency">服 用 维 生 素 K 拮 抗 剂（如 华 法 林）时' in claim
     article = pagefind_index.searchable_html(page_text(site, LANGUAGES[0], "articles/vitamin-k-with-vitamin-d/"))
     assert '<div data-pagefind-ignore="all" class="kb-claim kb-claim--' in article
     term = pagefind_index.searchable_html(page_text(site, LANGUAGES[1], "glossary/mk-4/"))
