@@ -82,7 +82,6 @@ def is_hit(href: str, answers: list[str]) -> bool:
     """A result answers the question if it links to an answering page (any anchor on it)
     or to the page of an answering claim (claims/<id>/)."""
     page = page_of(href)
-    fragment = urlsplit(href).fragment
     for answer in answers:
         answer_page, _, anchor = answer.partition("#")
         if page == answer_page:

@@ -32,7 +32,6 @@ import re
 import tempfile
 from pathlib import Path
 
-from kb.languages import LANGUAGES
 
 BUNDLE = "pagefind"  # written at <language root>/pagefind/
 EXCLUDE_SELECTORS = [
@@ -142,11 +141,3 @@ def build_language_index(root: Path, lang: str, skip: list[str] = ()) -> int:
     # A thread of its own: the caller may already run an event loop (Playwright's sync API).
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
         return pool.submit(asyncio.run, job).result()
-
-
-def build_site_index(site_dir: Path) -> dict[str, int]:
-    """One index per language of a built site (zh at the root, en under en/)."""
-    site_dir = Path(site_dir)
-    prefixes = [lang.prefix for lang in LANGUAGES if lang.prefix]
-    return {lang.code: build_language_index(site_dir / lang.prefix, lang.code, [] if lang.prefix else prefixes)
-            for lang in LANGUAGES}

@@ -6,7 +6,6 @@ depends on today's date, so it is never part of the build: the checker prints it
 warning (STA001) and only the scheduled recheck run fails on it (--fail-on-expired).
 """
 import datetime
-import html
 
 from kb.diagnostics import Problem
 from kb.labels import label
@@ -62,8 +61,3 @@ def status_text(entry, lang: str) -> str:
     name = label(f"status_{status}", lang)
     checked = entry.get("urldate")
     return label("status_as_of", lang, status=name, date=checked) if checked else name
-
-
-def status_html(entry, lang: str) -> str:
-    text = status_text(entry, lang)
-    return f'<span class="kb-ref__status">{html.escape(text)}</span>' if text else ""

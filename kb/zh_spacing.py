@@ -32,12 +32,6 @@ def stray_spaces(text: str, terms: dict) -> list[tuple[int, int]]:
     return [(offset, text.count("\n", 0, offset) + 1) for offset in found]
 
 
-def remove_stray_spaces(text: str, terms: dict) -> str:
-    for offset, _ in reversed(stray_spaces(text, terms)):
-        text = text[:offset] + text[offset + 1:]
-    return text
-
-
 def check_zh_spacing(site) -> list[Problem]:
     problems = []
     for page in site.pages.values():
