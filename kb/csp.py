@@ -2,8 +2,9 @@
 
 GitHub Pages cannot send headers, so the policy travels in the HTML. Everything loads
 from the site itself; the few inline scripts that must stay inline (Material's
-storage helpers, a redirect page's anchor keeper) are allowed by the SHA-256 of their
-exact text, computed from the final HTML, so an injected or edited script does not run.
+storage helpers, a redirect page's anchor keeper) and each page's own CSS (kb/page_css.py)
+are allowed by the SHA-256 of their exact text, computed from the final HTML, so an
+injected or edited script or style does not apply.
 No 'unsafe-inline' at all: Material sets styles through the CSSOM (element.style), which
 a policy does not restrict, and its templates carry no style attributes.
 """
@@ -17,6 +18,7 @@ _INLINE_SCRIPT = re.compile(
     r"<script(?P<attrs>(?:\s+(?!src\b)[\w-]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*)\s*>(?P<code>.*?)</script>",
     re.DOTALL | re.IGNORECASE,
 )
+_INLINE_STYLE = re.compile(r"<style(?:\s[^>]*)?>(?P<code>.*?)</style>", re.DOTALL | re.IGNORECASE)
 _NOT_CODE_TYPE = re.compile(r"\btype=[\"']?(?!text/javascript|module)[\w/+.-]+", re.IGNORECASE)
 _HEAD = re.compile(r"<head[^>]*>", re.IGNORECASE)
 META_NAME = "Content-Security-Policy"
@@ -28,21 +30,29 @@ def inline_script_hashes(html: str) -> list[str]:
     for match in _INLINE_SCRIPT.finditer(html):
         if _NOT_CODE_TYPE.search(match.group("attrs")):
             continue
-        digest = hashlib.sha256(match.group("code").encode("utf-8")).digest()
-        source = f"'sha256-{base64.b64encode(digest).decode()}'"
+        source = _sha256(match.group("code"))
         if source not in hashes:
             hashes.append(source)
     return hashes
 
 
-def policy(script_hashes: list[str]) -> str:
+def inline_style_hashes(html: str) -> list[str]:
+    """'sha256-…' sources for each inline <style> (each page's own CSS, kb/page_css.py)."""
+    return list(dict.fromkeys(_sha256(match.group("code")) for match in _INLINE_STYLE.finditer(html)))
+
+
+def _sha256(code: str) -> str:
+    return f"'sha256-{base64.b64encode(hashlib.sha256(code.encode('utf-8')).digest()).decode()}'"
+
+
+def policy(script_hashes: list[str], style_hashes: list[str] = ()) -> str:
     # 'wasm-unsafe-eval': site search (Pagefind, overrides/assets/kb-search.js) runs a
     # WebAssembly module from the site; it allows compiling WebAssembly only, not eval().
     scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *script_hashes])
     return "; ".join([
         "default-src 'self'",
         f"script-src {scripts}",
-        "style-src 'self'",
+        " ".join(["style-src 'self'", *style_hashes]),
         "img-src 'self' data:",
         "font-src 'self'",
         "connect-src 'self'",
@@ -61,5 +71,5 @@ def with_policy(html: str) -> str:
     head = _HEAD.search(html)
     if head is None:
         raise ValueError("no <head> to put the Content-Security-Policy in")
-    meta = f'\n<meta http-equiv="{META_NAME}" content="{policy(inline_script_hashes(html))}">'
+    meta = f'\n<meta http-equiv="{META_NAME}" content="{policy(inline_script_hashes(html), inline_style_hashes(html))}">'
     return html[: head.end()] + meta + html[head.end():]

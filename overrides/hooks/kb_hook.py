@@ -11,7 +11,7 @@ from mkdocs.plugins import event_priority
 
 # kb is installed with the project (pip install -e ., in the Makefile's set-up).
 from kb import check, claims, content, csp, feed, labels, languages, preview_cards, redirects, render
-from kb import pagefind_index, structured_data, verdicts
+from kb import compact_html, deferred_scripts, page_css, pagefind_index, structured_data, verdicts
 from kb.labels import label
 
 _site = None  # the content model of the current build (kb/content.py)
@@ -112,19 +112,35 @@ def _preview_card(page, config):
     return page.canonical_url + name if own else None
 
 
+def on_env(env, config, files):
+    # Verdict colours come from data/verdicts.yaml (mkdocs.yml lists this stylesheet). Written
+    # once the site directory is clean and before any page: pages inline their CSS from it.
+    stylesheet = Path(config.site_dir) / "assets" / "kb-verdicts.css"
+    stylesheet.parent.mkdir(parents=True, exist_ok=True)
+    stylesheet.write_text(verdicts.stylesheet(_site.verdicts), "utf-8")
+    return env
+
+
+def _finish_html(html, page_url, config):
+    """The page's own CSS inline (kb/page_css.py), its scripts deferred, its indentation
+    gone (kb/compact_html.py), then its Content-Security-Policy, which allows exactly the
+    page's inline scripts and styles."""
+    def resolve(href):
+        return page_css.site_file(Path(config.site_dir), config.site_url, page_url, href)
+    html = deferred_scripts.defer_scripts(page_css.inline_page_css(html, resolve))
+    return csp.with_policy(compact_html.compact(html))
+
+
 def on_post_page(output, page, config):
-    return csp.with_policy(output)
+    return _finish_html(output, page.url, config)
 
 
 def on_post_template(output_content, template_name, config):
-    return csp.with_policy(output_content) if template_name.endswith(".html") else output_content
+    return _finish_html(output_content, template_name, config) if template_name.endswith(".html") else output_content
 
 
 @event_priority(-200)  # after static-i18n (-100)
 def on_post_build(config):
-    # Verdict colours come from data/verdicts.yaml (mkdocs.yml lists this stylesheet).
-    stylesheet = Path(config.site_dir) / "assets" / "kb-verdicts.css"
-    stylesheet.write_text(verdicts.stylesheet(_site.verdicts), "utf-8")
     # This language's search index, from its pages (before the redirect stubs are written);
     # the default language's root also holds the other languages' roots, which it skips.
     others = [lang.prefix for lang in languages.LANGUAGES if lang.prefix and lang != _lang]

@@ -1,0 +1,264 @@
+"""Each page's own CSS, inlined: the first paint needs no stylesheet request.
+
+A page's <link rel="stylesheet"> tags (Material's and ours, whatever their names) are
+replaced by one <style> holding only the rules that can apply to the page, and the links
+move into a <template id="kb-css">, which the browser neither fetches nor renders.
+overrides/assets/kb.js adds them once the page has loaded, for what scripts show later
+(tooltips, the search dialog, the "copied" message); they repeat the inline rules in the
+same order, so the cascade ends where it would have been. Without JavaScript the inline
+rules are all the page needs: nothing dynamic appears.
+
+"Can apply" is decided the way PurgeCSS decides it, from names: a selector is kept when
+every class, id, element and attribute name it requires occurs in the page (or in
+SCRIPT_ADDED, the names scripts add while the page loads). Names inside functional
+pseudo-classes (:is, :not, :where, :has ...) are not required, so a rule is never dropped
+for what they say. Real selector matching (soupsieve, lxml) would test each of Material's
+~3,000 selectors against each page, seconds per build; this is a set inclusion per rule,
+shared by the pages that use the same names. Custom properties no kept rule reads, and
+keyframes no kept rule runs, are dropped too. tinycss2 parses and serialises the CSS.
+"""
+import re
+import posixpath
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+import tinycss2
+
+# Names that scripts add while the page loads, before the stylesheets arrive: kb.js marks
+# <html> (kb-js) and adds copy-link buttons; Material marks focus handling, wraps tables,
+# shadows the header on scroll and sets the reader's colour scheme.
+# tests/browser/test_inline_css_browser.py checks a loaded page for any other name the CSS uses.
+SCRIPT_ADDED = frozenset({
+    ".kb-js", ".kb-copylink", ".js", ".js-focus-visible", "[data-js-focus-visible",
+    ".md-typeset__scrollwrap", ".md-typeset__table", ".md-header--shadow",
+    "[data-md-color-scheme=default", "[data-md-color-scheme=slate",
+})
+TEMPLATE_ID = "kb-css"
+
+_STYLESHEET = re.compile(r"<link\b[^>]*\brel=[\"']?stylesheet\b[^>]*>\s*", re.IGNORECASE)
+_HREF = re.compile(r"\bhref=[\"']?([^\"'\s>]+)", re.IGNORECASE)
+_VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A style rule: per selector the names it requires, and its declarations as (name,
+    text) pairs. An @media/@supports block has its rules in inner; @keyframes has its name
+    in keyframes; other at-rules (@font-face, @page) are kept whole as text."""
+    prelude: str
+    selectors: tuple = ()  # a Selector per comma-separated selector
+    declarations: tuple = ()
+    inner: tuple = ()
+    text: str = ""
+    keyframes: str = ""
+
+
+@dataclass(frozen=True)
+class Selector:
+    """What one selector needs of a page: all of `names`, and for each :is()/:where() in it
+    at least one of its alternatives."""
+    names: frozenset
+    choices: tuple = ()  # per :is()/:where(), a tuple of Selectors
+
+    def can_match(self, page: frozenset) -> bool:
+        return self.names <= page and all(any(alt.can_match(page) for alt in alts) for alts in self.choices)
+
+    def all_names(self):
+        yield from self.names
+        for alts in self.choices:
+            for alt in alts:
+                yield from alt.all_names()
+
+
+_ALTERNATIVES = ("is", "where", "matches", "-webkit-any", "-moz-any")
+
+
+def _required_names(tokens) -> Selector:
+    """What one selector requires: ".class", "#id", "tag", "[attr" (or "[attr=value" for
+    an exact value), and the alternatives of its :is()/:where()."""
+    names, choices, previous = set(), [], None
+    for token in tokens:
+        after = previous.value if previous is not None and previous.type == "literal" else None
+        if token.type == "hash":
+            names.add("#" + token.value)
+        elif token.type == "ident" and after == ".":
+            names.add("." + token.value)
+        elif token.type == "ident" and after != ":":  # not a pseudo-class or -element
+            names.add(token.value.lower())
+        elif token.type == "[] block":
+            names.add(_attribute(token.content))
+        elif token.type == "function" and token.lower_name in _ALTERNATIVES:
+            choices.append(_selectors(token.arguments))
+        # other functions (:not(), :has(), :nth-child() ...) and "*" require nothing
+        previous = token if token.type != "whitespace" else None
+    return Selector(frozenset(names), tuple(choices))
+
+
+def _attribute(content) -> str:
+    parts = [token for token in content if token.type != "whitespace"]
+    name = "[" + parts[0].value.lower()
+    if len(parts) == 3 and parts[1] == "=" and parts[2].type in ("ident", "string"):
+        return name + "=" + parts[2].value
+    return name
+
+
+def _selectors(prelude) -> tuple:
+    groups = [[]]
+    for token in prelude:
+        if token == ",":
+            groups.append([])
+        else:
+            groups[-1].append(token)
+    return tuple(_required_names(group) for group in groups)
+
+
+def _declaration(item) -> tuple:
+    value = tinycss2.serialize(item.value).strip()
+    return item.lower_name, f"{item.name}:{value}{'!important' if item.important else ''}"
+
+
+def _parse_rules(nodes) -> tuple:
+    rules = []
+    for node in nodes:
+        if node.type == "qualified-rule":
+            items = tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True)
+            declarations = tuple(_declaration(item) for item in items if item.type == "declaration")
+            rules.append(Rule(tinycss2.serialize(node.prelude).strip(), _selectors(node.prelude), declarations))
+        elif node.type != "at-rule" or node.lower_at_keyword == "charset":
+            continue  # the page is UTF-8 already
+        elif node.lower_at_keyword in ("media", "supports") and node.content is not None:
+            inner = _parse_rules(tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True))
+            rules.append(Rule("@" + node.at_keyword + tinycss2.serialize(node.prelude).rstrip(), inner=inner))
+        else:
+            name = tinycss2.serialize(node.prelude).strip() if node.lower_at_keyword.endswith("keyframes") else ""
+            rules.append(Rule("@" + node.at_keyword, text=node.serialize(), keyframes=name))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=None)
+def parse_stylesheet(path: Path, mtime: float) -> tuple:
+    """A stylesheet's rules (cached per file and modification time)."""
+    return _parse_rules(tinycss2.parse_stylesheet(path.read_text("utf-8"), skip_comments=True, skip_whitespace=True))
+
+
+def page_names(html: str) -> frozenset:
+    """The element, class, id and attribute names (and attribute values) the page uses."""
+    names = set()
+    for element in lxml.html.document_fromstring(html).iter():
+        if not isinstance(element.tag, str):
+            continue  # comments, processing instructions
+        names.add(element.tag.lower())
+        for attribute, value in element.attrib.items():
+            names.update(("[" + attribute.lower(), "[" + attribute.lower() + "=" + value))
+            if attribute == "class":
+                names.update("." + name for name in value.split())
+            elif attribute == "id":
+                names.add("#" + value)
+    return frozenset(names)
+
+
+def _kept_rules(rules: tuple, names: frozenset) -> list[Rule]:
+    kept = []
+    for rule in rules:
+        if rule.inner:
+            inner = _kept_rules(rule.inner, names)
+            if inner:
+                kept.append(Rule(rule.prelude, inner=tuple(inner)))
+        elif rule.text or any(selector.can_match(names) for selector in rule.selectors):
+            kept.append(rule)
+    return kept
+
+
+def _serialise(rules) -> str:
+    return "".join(rule.text or rule.prelude + "{" + (_serialise(rule.inner) if rule.inner else
+                                                       ";".join(text for _, text in rule.declarations)) + "}"
+                   for rule in rules)
+
+
+def _prune(rules: list[Rule], used: set, css: str) -> list[Rule]:
+    """Without custom property declarations no rule reads and keyframes no rule runs."""
+    pruned = []
+    for rule in rules:
+        if rule.inner:
+            inner = _prune(list(rule.inner), used, css)
+            if inner:
+                pruned.append(Rule(rule.prelude, inner=tuple(inner)))
+        elif rule.keyframes:
+            if re.search(r"animation[\w-]*:[^;}]*\b" + re.escape(rule.keyframes) + r"\b", css):
+                pruned.append(rule)
+        elif rule.text:
+            pruned.append(rule)
+        else:
+            declarations = tuple(d for d in rule.declarations if not d[0].startswith("--") or d[0] in used)
+            if declarations:
+                pruned.append(rule if declarations == rule.declarations else Rule(rule.prelude, rule.selectors, declarations))
+    return pruned
+
+
+def used_css(rules: tuple, names: frozenset) -> str:
+    """The CSS of these rules that can apply to a page using these names."""
+    kept = _kept_rules(rules, names | SCRIPT_ADDED)
+    while True:  # a property may be read only by another one that goes
+        css = _serialise(kept)
+        pruned = _prune(kept, set(_VAR_USE.findall(css)), css)
+        if pruned == kept:
+            return css
+        kept = pruned
+
+
+def names_used_by(paths) -> frozenset:
+    """Every name the selectors of these stylesheets require."""
+    return _names_used_by(tuple((Path(path), Path(path).stat().st_mtime) for path in paths))
+
+
+@lru_cache(maxsize=None)
+def _names_used_by(sheets: tuple) -> frozenset:
+    def names(rules):
+        for rule in rules:
+            yield from names(rule.inner)
+            for selector in rule.selectors:
+                yield from selector.all_names()
+    return frozenset(names(tuple(rule for path, mtime in sheets for rule in parse_stylesheet(path, mtime))))
+
+
+@lru_cache(maxsize=256)
+def _cached_css(sheets: tuple, names: frozenset) -> str:
+    return used_css(tuple(rule for path, mtime in sheets for rule in parse_stylesheet(path, mtime)), names)
+
+
+def inline_page_css(html: str, resolve) -> str:
+    """The page with its stylesheet links replaced by its own CSS (see the module doc).
+    resolve(href) gives a linked stylesheet's file, or None to leave that link alone."""
+    links = [(match.group(0), resolve(_HREF.search(match.group(0)).group(1))) for match in _STYLESHEET.finditer(html)]
+    links = [(tag, path) for tag, path in links if path is not None]
+    if not links:
+        return html
+    sheets = tuple((path, path.stat().st_mtime) for _, path in links)
+    css = _cached_css(sheets, page_names(html) & _names_used_by(sheets))
+    start = html.index(links[0][0])
+    for tag, _ in links:
+        html = html.replace(tag, "", 1)
+    held = "".join(tag.strip() for tag, _ in links)
+    return html[:start] + f'<style>{css}</style>\n<template id="{TEMPLATE_ID}">{held}</template>\n' + html[start:]
+
+
+def site_file(site_dir: Path, site_url: str, page_url: str, href: str):
+    """The file in site_dir that a page's href points at, or None for one elsewhere.
+    page_url is MkDocs' (relative to the site root); hrefs may be relative, root-relative
+    (the 404 page) or absolute."""
+    root = urlsplit(site_url or "/").path
+    root += "" if root.endswith("/") else "/"
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        if not site_url or not href.startswith(site_url):
+            return None
+        target = parts.path
+    else:
+        target = urlsplit(urljoin(root + page_url, href)).path
+    if not target.startswith(root):
+        return None
+    path = Path(site_dir) / posixpath.normpath(target[len(root):])
+    return path if path.is_file() else None
