@@ -28,11 +28,11 @@ import lxml.html
 import tinycss2
 
 # Names that scripts add while the page loads, before the stylesheets arrive: kb.js marks
-# <html> (kb-js) and adds copy-link buttons; Material marks focus handling, wraps tables,
+# <html> (kb-js), adds copy-link buttons and shows link previews (kb-tip); Material marks focus handling, wraps tables,
 # shadows the header on scroll and sets the reader's colour scheme.
 # tests/browser/test_inline_css_browser.py checks a loaded page for any other name the CSS uses.
 SCRIPT_ADDED = frozenset({
-    ".kb-js", ".kb-copylink", ".js", ".js-focus-visible", "[data-js-focus-visible",
+    ".kb-js", ".kb-copylink", ".kb-tip", "#kb-tip", "[hidden", ".js", ".js-focus-visible", "[data-js-focus-visible",
     ".md-typeset__scrollwrap", ".md-typeset__table", ".md-header--shadow",
     "[data-md-color-scheme=default", "[data-md-color-scheme=slate",
 })

@@ -1,7 +1,8 @@
 """Pages carry their own CSS inline (kb/page_css.py): in Chromium, a page with every
 stylesheet request refused looks exactly like the page with them, on a phone and on a
 desktop, in both languages; scripts add no name the inline CSS lacks while the page
-loads; the stylesheets themselves arrive once it has loaded (for tooltips and dialogs)."""
+loads; the stylesheets themselves arrive once it has loaded (for the search dialog and
+the "copied" message)."""
 import pytest
 
 from kb import page_css
@@ -81,13 +82,13 @@ def test_scripts_add_no_name_the_inline_css_lacks(browser, base_url, site, lang)
             context.close()
 
 
-def test_the_stylesheets_arrive_after_load_for_tooltips(browser, base_url):
+def test_the_stylesheets_arrive_after_load(browser, base_url):
     context, page = open_page(browser, base_url + "articles/mk4-vs-mk7-interview/", "desktop", "light", block_css=False)
     try:
         page.wait_for_function(STYLESHEETS_ON, timeout=10_000)
-        page.locator("article a.kb-term").first.focus()
-        tooltip = page.locator(".md-tooltip2--active")
-        tooltip.wait_for(timeout=5_000)
-        assert tooltip.evaluate("element => getComputedStyle(element).position") in ("absolute", "fixed")
+        hrefs = page.eval_on_selector_all("head link[rel=stylesheet]", "links => links.map(l => l.getAttribute('href'))")
+        assert any("/stylesheets/main." in href for href in hrefs) and hrefs[-1].endswith("kb-search.css")
+        page.locator(".md-typeset a.kb-term").first.focus()
+        assert page.locator(".kb-tip").evaluate("element => getComputedStyle(element).position") == "absolute"
     finally:
         context.close()

@@ -11,11 +11,11 @@ pytestmark = pytest.mark.browser
 ARTICLE = "articles/vitamin-k-with-vitamin-d/"
 
 
-def material_tooltip(page):
-    """Material's tooltip (content.tooltips) that is showing."""
-    tip = page.locator(".md-tooltip2")
-    tip.first.wait_for(state="visible", timeout=3000)
-    return tip.first
+def link_preview(page):
+    """The preview of a term or citation link that is showing (overrides/assets/kb.js)."""
+    tip = page.locator(".kb-tip")
+    tip.wait_for(state="visible", timeout=3000)
+    return tip
 
 
 def test_term_link_shows_its_definition_on_hover(page, base_url):
@@ -24,13 +24,35 @@ def test_term_link_shows_its_definition_on_hover(page, base_url):
     definition = link.get_attribute("title")
     assert definition and len(definition) > 10
     link.hover()
-    assert material_tooltip(page).inner_text().strip() == definition
+    tip = link_preview(page)
+    assert tip.inner_text().strip() == definition
+    assert tip.get_attribute("role") == "tooltip" and link.get_attribute("aria-describedby") == "kb-tip"
+    assert link.get_attribute("title") is None  # the browser's own tooltip does not repeat it
+    box, tip_box = link.bounding_box(), tip.bounding_box()
+    assert tip_box["y"] >= box["y"] + box["height"] - 1  # under the link, where it fits
+    page.mouse.move(0, 0)
+    tip.wait_for(state="hidden")
+    link.focus()  # a keyboard reader gets the same preview
+    assert link_preview(page).inner_text().strip() == definition
+    page.keyboard.press("Escape")
+    tip.wait_for(state="hidden")
+
+
+def test_preview_fits_a_phone_screen(touch_page, base_url):
+    page = touch_page
+    page.goto(base_url + ARTICLE)
+    links = page.locator(".md-typeset .kb-cite a")
+    link = links.nth(links.count() // 2)
+    link.scroll_into_view_if_needed()
+    link.tap()
+    box = link_preview(page).bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
 
 
 def test_citation_shows_its_reference_on_hover(page, base_url):
     page.goto(base_url + ARTICLE)
     page.locator(".kb-cite a").first.hover()
-    assert "(" in material_tooltip(page).inner_text()  # "Author (year). Title."
+    assert "(" in link_preview(page).inner_text()  # "Author (year). Title."
 
 
 @pytest.fixture
@@ -48,7 +70,7 @@ def test_term_link_tap_shows_definition_then_second_tap_opens_the_term(touch_pag
     definition = link.get_attribute("title")
     link.scroll_into_view_if_needed()
     link.tap()
-    assert material_tooltip(page).inner_text().strip() == definition
+    assert link_preview(page).inner_text().strip() == definition
     assert page.url == base_url + ARTICLE  # the first tap did not navigate
     with page.expect_navigation():
         link.tap()
@@ -58,7 +80,7 @@ def test_term_link_tap_shows_definition_then_second_tap_opens_the_term(touch_pag
 def test_english_tooltip_is_english(page, base_url):
     page.goto(base_url + "en/" + ARTICLE)
     page.locator("a.kb-term").first.hover()
-    text = material_tooltip(page).inner_text()
+    text = link_preview(page).inner_text()
     assert text.isascii() or sum(ch.isascii() for ch in text) > 0.8 * len(text)
 
 

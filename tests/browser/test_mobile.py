@@ -176,7 +176,7 @@ def test_colours_are_readable_in_the_readers_scheme(page, base_url, scheme, expe
     # A tooltip open too: its colours are checked with the page's.
     if page.locator(".md-typeset a.kb-term").count():
         page.locator(".md-typeset a.kb-term").first.hover()
-        page.locator(".md-tooltip2").first.wait_for(state="visible")  # Material's content.tooltips
+        page.locator(".kb-tip").wait_for(state="visible")  # the link preview (kb.js)
     assert contrast_violations(page) == []
 
 
