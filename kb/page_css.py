@@ -1,17 +1,18 @@
-"""Each page's own CSS, inlined: the first paint needs no stylesheet request.
+"""Each page carries all the CSS it can use, inline: no stylesheet request at all.
 
 A page's <link rel="stylesheet"> tags (Material's and ours, whatever their names) are
-replaced by one <style> holding only the rules that can apply to the page, and the links
-move into a <template id="kb-css">, which the browser neither fetches nor renders.
-overrides/assets/kb.js adds them once the page has loaded, for what scripts show later
-(tooltips, the search dialog, the "copied" message); they repeat the inline rules in the
-same order, so the cascade ends where it would have been. Without JavaScript the inline
-rules are all the page needs: nothing dynamic appears.
+replaced by one <style> holding only the rules that can apply to the page, in the
+stylesheets' order. A first view costs one request for everything it shows, and no
+stylesheet stands before the first paint. Without JavaScript the inline rules are all the
+page needs; with it, so are they: what scripts add (the search dialog and its results,
+link previews, the "copied" message, the current section in the table of contents) is
+in SCRIPT_ADDED, and tests/browser/test_inline_css_browser.py drives those scripts and
+fails on any name the CSS styles that a page lacks.
 
 "Can apply" is decided the way PurgeCSS decides it, from names: a selector is kept when
-every class, id, element and attribute name it requires occurs in the page (or in
-SCRIPT_ADDED, the names scripts add while the page loads). Names inside functional
-pseudo-classes (:is, :not, :where, :has ...) are not required, so a rule is never dropped
+every class, id, element and attribute name it requires occurs in the page or in
+SCRIPT_ADDED. Names inside :not(), :has() and other functional pseudo-classes are not
+required, and :is()/:where() need one of their alternatives, so a rule is never dropped
 for what they say. Real selector matching (soupsieve, lxml) would test each of Material's
 ~3,000 selectors against each page, seconds per build; this is a set inclusion per rule,
 shared by the pages that use the same names. Custom properties no kept rule reads, and
@@ -27,16 +28,19 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 import tinycss2
 
-# Names that scripts add while the page loads, before the stylesheets arrive: kb.js marks
-# <html> (kb-js), adds copy-link buttons and shows link previews (kb-tip); Material marks focus handling, wraps tables,
-# shadows the header on scroll and sets the reader's colour scheme.
-# tests/browser/test_inline_css_browser.py checks a loaded page for any other name the CSS uses.
+# Names that scripts add. kb.js: <html> marked kb-js, copy-link buttons, link previews
+# (kb-tip). kb-search.js: the search dialog (kb-search...) with hits, <mark>ed words and
+# verdict labels (kb-verdict...). Material: focus handling, tables wrapped, the header's
+# shadow and title on scroll, the current section in the contents, the "copied" message,
+# code copy buttons, and the reader's colour scheme.
 SCRIPT_ADDED = frozenset({
-    ".kb-js", ".kb-copylink", ".kb-tip", "#kb-tip", "[hidden", ".js", ".js-focus-visible", "[data-js-focus-visible",
-    ".md-typeset__scrollwrap", ".md-typeset__table", ".md-header--shadow",
+    ".kb-js", ".kb-copylink", ".kb-tip", "#kb-tip", "[hidden", "[role=tooltip", "[open", "mark", "ol",
+    ".js", ".js-focus-visible", "[data-js-focus-visible", ".focus-visible",
+    ".md-typeset__scrollwrap", ".md-typeset__table", ".md-header--shadow", ".md-header__title--active",
+    ".md-nav__link--active", ".md-nav__link--passed", ".md-dialog--active",
     "[data-md-color-scheme=default", "[data-md-color-scheme=slate",
 })
-TEMPLATE_ID = "kb-css"
+SCRIPT_ADDED_PREFIXES = (".kb-search", ".kb-verdict", ".md-clipboard", ".md-code__")
 
 _STYLESHEET = re.compile(r"<link\b[^>]*\brel=[\"']?stylesheet\b[^>]*>\s*", re.IGNORECASE)
 _HREF = re.compile(r"\bhref=[\"']?([^\"'\s>]+)", re.IGNORECASE)
@@ -199,7 +203,8 @@ def _prune(rules: list[Rule], used: set, css: str) -> list[Rule]:
 
 
 def used_css(rules: tuple, names: frozenset) -> str:
-    """The CSS of these rules that can apply to a page using these names."""
+    """The CSS of these rules that can apply to a page using these names (and the names
+    scripts add)."""
     kept = _kept_rules(rules, names | SCRIPT_ADDED)
     while True:  # a property may be read only by another one that goes
         css = _serialise(kept)
@@ -224,6 +229,10 @@ def _names_used_by(sheets: tuple) -> frozenset:
     return frozenset(names(tuple(rule for path, mtime in sheets for rule in parse_stylesheet(path, mtime))))
 
 
+def _with_script_names(names: frozenset, css_names: frozenset) -> frozenset:
+    return names | {name for name in css_names if name.startswith(SCRIPT_ADDED_PREFIXES)}
+
+
 @lru_cache(maxsize=256)
 def _cached_css(sheets: tuple, names: frozenset) -> str:
     return used_css(tuple(rule for path, mtime in sheets for rule in parse_stylesheet(path, mtime)), names)
@@ -237,12 +246,12 @@ def inline_page_css(html: str, resolve) -> str:
     if not links:
         return html
     sheets = tuple((path, path.stat().st_mtime) for _, path in links)
-    css = _cached_css(sheets, page_names(html) & _names_used_by(sheets))
+    css_names = _names_used_by(sheets)
+    css = _cached_css(sheets, _with_script_names(page_names(html) & css_names, css_names))
     start = html.index(links[0][0])
     for tag, _ in links:
         html = html.replace(tag, "", 1)
-    held = "".join(tag.strip() for tag, _ in links)
-    return html[:start] + f'<style>{css}</style>\n<template id="{TEMPLATE_ID}">{held}</template>\n' + html[start:]
+    return html[:start] + f"<style>{css}</style>\n" + html[start:]
 
 
 def site_file(site_dir: Path, site_url: str, page_url: str, href: str):

@@ -198,8 +198,8 @@ def test_verdict_table_meanings_in_the_page_language(fixture_build, lang, header
 def test_verdict_colours_come_from_the_data_file(fixture_build):
     css = (fixture_build / "assets" / "kb-verdicts.css").read_text("utf-8")
     assert ".kb-claim--supported, .kb-verdict--supported { --kb-verdict: #1b6e3a; }" in css
-    # Pages link it (from the template kb.js loads; kb/page_css.py inlines what a page uses).
-    assert "kb-verdicts.css" in str(soup_of(fixture_build, "").select_one("template#kb-css"))
+    # Pages carry it inline (kb/page_css.py): search results show verdicts on any page.
+    assert ".kb-verdict--supported{--kb-verdict:#1b6e3a}" in soup_of(fixture_build, "").select_one("head style").string
 
 
 # --- The real site: anchors and fragment links -------------------------------------------

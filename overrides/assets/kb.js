@@ -7,30 +7,6 @@
   document.documentElement.classList.add("kb-js");
   // Work that is not needed for the first paint waits until the browser is idle.
   var whenIdle = window.requestIdleCallback || function (work) { setTimeout(work, 1); };
-  /* --- The site's stylesheets, after the page has loaded ---
-     Each page carries the CSS it needs inline (kb/page_css.py) and holds the stylesheet
-     links in <template id="kb-css">; they bring what scripts show later (tooltips, the
-     search dialog, messages). They load as print sheets, which block nothing, and all
-     switch on together, so the cascade never passes through a state the page lacks. */
-  function addStylesheets() {
-    var held = document.getElementById("kb-css");
-    if (!held) return;
-    var links = Array.prototype.map.call(held.content.querySelectorAll("link"), function (link) {
-      var copy = document.importNode(link, true);
-      copy.media = "print";
-      return copy;
-    });
-    var waiting = links.length;
-    links.forEach(function (link) {
-      link.onload = link.onerror = function () {
-        if (--waiting === 0) links.forEach(function (each) { each.media = "all"; });
-      };
-    });
-    held.after.apply(held, links);
-  }
-  if (document.readyState === "complete") whenIdle(addStylesheets);
-  else window.addEventListener("load", function () { whenIdle(addStylesheets); });
-
   /* Interface words in the page's language, from kb/labels/ (overrides/main.html). */
   var words = document.getElementById("kb-labels");
   var L = words ? JSON.parse(words.textContent) : {};

@@ -1,8 +1,10 @@
-"""Pages carry their own CSS inline (kb/page_css.py): in Chromium, a page with every
-stylesheet request refused looks exactly like the page with them, on a phone and on a
-desktop, in both languages; scripts add no name the inline CSS lacks while the page
-loads; the stylesheets themselves arrive once it has loaded (for the search dialog and
-the "copied" message)."""
+"""Pages carry their CSS inline (kb/page_css.py). In Chromium, in both languages, on a
+phone and a desktop, light and dark: a page looks exactly as it does with the site's full
+stylesheets added; no stylesheet is requested; and when readers use the page (a link
+preview, scrolling, search with results, copying a link, the menus) scripts show nothing
+styled by a rule the page left out."""
+import itertools
+
 import pytest
 
 from kb import page_css
@@ -24,7 +26,12 @@ LAYOUT = """() => {
   }
   return out;
 }"""
-STYLESHEETS_ON = "() => document.querySelectorAll('link[rel=stylesheet][media=all]').length === 5"
+# The site's stylesheets, as every page linked them before: Material's, then mkdocs.yml's extra_css.
+ADD_STYLESHEETS = """hrefs => Promise.all(hrefs.map(href => new Promise(done => {
+  const link = document.createElement("link");
+  link.rel = "stylesheet"; link.href = href; link.onload = link.onerror = done;
+  document.head.append(link);
+})))"""
 LIVE_NAMES = """() => {
   const names = new Set();
   for (const element of document.querySelectorAll("*")) {
@@ -39,56 +46,76 @@ LIVE_NAMES = """() => {
 }"""
 
 
-def open_page(browser, url, viewport, scheme, block_css):
-    context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme)
-    page = context.new_page()
-    if block_css:
-        page.route("**/*.css", lambda route: route.abort())
-    page.goto(url, wait_until="load")
-    return context, page
+def stylesheets(site, lang):
+    """The site's stylesheet URLs (relative to the language root), in the order pages had them."""
+    assets = site / lang / "assets"
+    material = [sorted((assets / "stylesheets").glob(f"{name}.*.min.css"))[0] for name in ("main", "palette")]
+    ours = [assets / name for name in ("kb.css", "kb-verdicts.css", "kb-search.css")]
+    return [path.relative_to(site / lang).as_posix() for path in material + ours]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("lang", LANGS)
-def test_inline_css_alone_gives_the_same_page(browser, base_url, lang, viewport, scheme):
-    for path in PAGES:
-        url = base_url + lang + path
-        inline_context, inline_only = open_page(browser, url, viewport, scheme, block_css=True)
-        full_context, full = open_page(browser, url, viewport, scheme, block_css=False)
-        try:
-            full.wait_for_function(STYLESHEETS_ON, timeout=10_000)
-            full.wait_for_timeout(100)
-            expected = full.evaluate(LAYOUT)
-            assert "article h1" in expected or path == "no-such-page/", url
-            assert inline_only.evaluate(LAYOUT) == expected, url
-        finally:
-            inline_context.close()
-            full_context.close()
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_scripts_add_no_name_the_inline_css_lacks(browser, base_url, site, lang):
-    sheets = sorted((site / lang / "assets").rglob("*.css"))
-    css_names = page_css.names_used_by(sheets)
-    for path in PAGES[:-1]:
-        context, page = open_page(browser, base_url + lang + path, "phone", "light", block_css=True)
-        try:
-            page.wait_for_timeout(300)  # idle-time work (copy-link buttons)
-            static = page_css.page_names((site / lang / path / "index.html").read_text("utf-8"))
-            live = set(page.evaluate(LIVE_NAMES)) & css_names
-            assert live - static - page_css.SCRIPT_ADDED == set(), path
-        finally:
-            context.close()
-
-
-def test_the_stylesheets_arrive_after_load(browser, base_url):
-    context, page = open_page(browser, base_url + "articles/mk4-vs-mk7-interview/", "desktop", "light", block_css=False)
+def test_inline_css_gives_the_page_the_full_stylesheets_give(browser, base_url, site, lang, viewport, scheme):
+    context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme)
+    page = context.new_page()
+    css_requests = []
+    page.on("request", lambda request: request.resource_type == "stylesheet" and css_requests.append(request.url))
     try:
-        page.wait_for_function(STYLESHEETS_ON, timeout=10_000)
-        hrefs = page.eval_on_selector_all("head link[rel=stylesheet]", "links => links.map(l => l.getAttribute('href'))")
-        assert any("/stylesheets/main." in href for href in hrefs) and hrefs[-1].endswith("kb-search.css")
-        page.locator(".md-typeset a.kb-term").first.focus()
-        assert page.locator(".kb-tip").evaluate("element => getComputedStyle(element).position") == "absolute"
+        for path in PAGES:
+            page.goto(base_url + lang + path, wait_until="load")
+            inline_only = page.evaluate(LAYOUT)
+            assert "article h1" in inline_only or path == "no-such-page/", path
+            assert css_requests == [], path
+            page.evaluate(ADD_STYLESHEETS, [base_url + lang + href for href in stylesheets(site, lang)])
+            assert len(css_requests) == 5
+            css_requests.clear()
+            page.wait_for_timeout(50)
+            assert page.evaluate(LAYOUT) == inline_only, path
+    finally:
+        context.close()
+
+
+def use_the_page(page, query):
+    """What readers do that makes scripts add to the page; yields after each step."""
+    link = page.locator(".md-typeset a.kb-term, .md-typeset .kb-cite a").first
+    if link.count():
+        link.hover()
+        yield "link preview"
+    page.mouse.wheel(0, 1500)
+    page.wait_for_timeout(300)
+    page.mouse.wheel(0, -300)
+    page.wait_for_timeout(300)
+    yield "scrolling"
+    copy = page.locator("[data-clipboard-text]").first
+    if copy.count() and copy.is_visible():
+        copy.click()
+        yield "copying"
+    page.locator(".md-select").first.hover()
+    yield "language menu"
+    page.keyboard.press("/")
+    page.keyboard.type(query)
+    page.locator(".kb-search-hit").first.wait_for(timeout=10_000)
+    yield "search results"
+    page.keyboard.press("Escape")
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_what_scripts_add_is_styled_inline(browser, base_url, site, lang, viewport):
+    css_names = page_css.names_used_by(site / lang / href for href in stylesheets(site, lang))
+    context = browser.new_context(viewport=VIEWPORTS[viewport])
+    page = context.new_page()
+    try:
+        for path in PAGES[:-1]:
+            page.goto(base_url + lang + path, wait_until="load")
+            page.wait_for_timeout(300)  # idle-time work (copy-link buttons)
+            html = (site / lang / path / "index.html").read_text("utf-8")
+            covered = page_css.page_names(html) | page_css.SCRIPT_ADDED
+            covered |= {name for name in css_names if name.startswith(page_css.SCRIPT_ADDED_PREFIXES)}
+            for step in itertools.chain(["loading"], use_the_page(page, "osteocalcin" if lang else "骨钙素")):
+                missing = (set(page.evaluate(LIVE_NAMES)) & css_names) - covered
+                assert missing == set(), (path, step)
     finally:
         context.close()
