@@ -60,3 +60,19 @@ def test_claims_index_filters_by_verdict(page, base_url):
     assert len(visible) == 1 and "Osteocalcin" in visible[0].inner_text()
     page.select_option("#kb-claims-verdict", "")
     assert all(items.nth(i).is_visible() for i in range(items.count()))
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_a_link_to_a_claim_or_reference_opens_at_it(page, base_url, lang):
+    """A pasted link to one claim (or a citation's reference) deep in a long article shows
+    that claim at the top of the screen, under the header, on a phone."""
+    article = base_url + lang + "articles/mk4-vs-mk7-interview/"
+    page.goto(article)
+    claim_ids = page.eval_on_selector_all(".kb-claim [id]", "elements => elements.map(e => e.id)")
+    reference_ids = page.eval_on_selector_all("li[id^='ref-']", "elements => elements.map(e => e.id)")
+    for target in (claim_ids[len(claim_ids) // 2], claim_ids[-1], reference_ids[0]):
+        page.goto(article + "#" + target)
+        page.wait_for_timeout(300)
+        top = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", target)
+        header = page.evaluate("document.querySelector('header').getBoundingClientRect().bottom")
+        assert header - 1 <= top <= header + 60, (target, top)
