@@ -20,7 +20,7 @@ keyframes no kept rule runs, are dropped too. tinycss2 parses and serialises the
 """
 import re
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -32,7 +32,7 @@ import tinycss2
 # (kb-tip). kb-search.js: the search dialog (kb-search...) with hits, <mark>ed words and
 # verdict labels (kb-verdict...). Material: focus handling, tables wrapped, the header's
 # shadow and title on scroll, the current section in the contents, the "copied" message,
-# code copy buttons, and the reader's colour scheme.
+# the reader's colour scheme, and on a page with code blocks their copy buttons.
 SCRIPT_ADDED = frozenset({
     ".kb-js", ".kb-copylink", ".kb-tip", "#kb-tip", "[hidden", "[role=tooltip", "[open", "mark", "ol",
     ".js", ".js-focus-visible", "[data-js-focus-visible", ".focus-visible",
@@ -40,7 +40,8 @@ SCRIPT_ADDED = frozenset({
     ".md-nav__link--active", ".md-nav__link--passed", ".md-dialog--active",
     "[data-md-color-scheme=default", "[data-md-color-scheme=slate",
 })
-SCRIPT_ADDED_PREFIXES = (".kb-search", ".kb-verdict", ".md-clipboard", ".md-code__")
+SCRIPT_ADDED_PREFIXES = (".kb-search", ".kb-verdict")
+CODE_BLOCK_PREFIXES = (".md-clipboard", ".md-code__")
 
 _STYLESHEET = re.compile(r"<link\b[^>]*\brel=[\"']?stylesheet\b[^>]*>\s*", re.IGNORECASE)
 _HREF = re.compile(r"\bhref=[\"']?([^\"'\s>]+)", re.IGNORECASE)
@@ -66,6 +67,7 @@ class Selector:
     at least one of its alternatives."""
     names: frozenset
     choices: tuple = ()  # per :is()/:where(), a tuple of Selectors
+    text: str = ""
 
     def can_match(self, page: frozenset) -> bool:
         return self.names <= page and all(any(alt.can_match(page) for alt in alts) for alts in self.choices)
@@ -116,7 +118,7 @@ def _selectors(prelude) -> tuple:
             groups.append([])
         else:
             groups[-1].append(token)
-    return tuple(_required_names(group) for group in groups)
+    return tuple(replace(_required_names(group), text=tinycss2.serialize(group).strip()) for group in groups)
 
 
 def _declaration(item) -> tuple:
@@ -171,8 +173,15 @@ def _kept_rules(rules: tuple, names: frozenset) -> list[Rule]:
             inner = _kept_rules(rule.inner, names)
             if inner:
                 kept.append(Rule(rule.prelude, inner=tuple(inner)))
-        elif rule.text or any(selector.can_match(names) for selector in rule.selectors):
+        elif rule.text:
             kept.append(rule)
+        else:
+            # Of a selector list, only the selectors that can match (each stands alone).
+            matching = tuple(selector for selector in rule.selectors if selector.can_match(names))
+            if len(matching) == len(rule.selectors):
+                kept.append(rule)
+            elif matching:
+                kept.append(Rule(",".join(selector.text for selector in matching), matching, rule.declarations))
     return kept
 
 
@@ -229,8 +238,10 @@ def _names_used_by(sheets: tuple) -> frozenset:
     return frozenset(names(tuple(rule for path, mtime in sheets for rule in parse_stylesheet(path, mtime))))
 
 
-def _with_script_names(names: frozenset, css_names: frozenset) -> frozenset:
-    return names | {name for name in css_names if name.startswith(SCRIPT_ADDED_PREFIXES)}
+def with_script_names(names: frozenset, css_names: frozenset) -> frozenset:
+    """The page's names and those scripts may add to it, of the names the CSS uses."""
+    prefixes = SCRIPT_ADDED_PREFIXES + (CODE_BLOCK_PREFIXES if "pre" in names else ())
+    return names | SCRIPT_ADDED | {name for name in css_names if name.startswith(prefixes)}
 
 
 @lru_cache(maxsize=256)
@@ -247,7 +258,7 @@ def inline_page_css(html: str, resolve) -> str:
         return html
     sheets = tuple((path, path.stat().st_mtime) for _, path in links)
     css_names = _names_used_by(sheets)
-    css = _cached_css(sheets, _with_script_names(page_names(html) & css_names, css_names))
+    css = _cached_css(sheets, with_script_names(page_names(html) & css_names, css_names))
     start = html.index(links[0][0])
     for tag, _ in links:
         html = html.replace(tag, "", 1)

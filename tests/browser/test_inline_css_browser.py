@@ -112,8 +112,7 @@ def test_what_scripts_add_is_styled_inline(browser, base_url, site, lang, viewpo
             page.goto(base_url + lang + path, wait_until="load")
             page.wait_for_timeout(300)  # idle-time work (copy-link buttons)
             html = (site / lang / path / "index.html").read_text("utf-8")
-            covered = page_css.page_names(html) | page_css.SCRIPT_ADDED
-            covered |= {name for name in css_names if name.startswith(page_css.SCRIPT_ADDED_PREFIXES)}
+            covered = page_css.with_script_names(page_css.page_names(html) & css_names, css_names)
             for step in itertools.chain(["loading"], use_the_page(page, "osteocalcin" if lang else "骨钙素")):
                 missing = (set(page.evaluate(LIVE_NAMES)) & css_names) - covered
                 assert missing == set(), (path, step)
