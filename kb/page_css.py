@@ -212,9 +212,9 @@ def _prune(rules: list[Rule], used: set, css: str) -> list[Rule]:
 
 
 def used_css(rules: tuple, names: frozenset) -> str:
-    """The CSS of these rules that can apply to a page using these names (and the names
-    scripts add)."""
-    kept = _kept_rules(rules, names | SCRIPT_ADDED)
+    """The CSS of these rules that can apply to a page using these names (with_script_names
+    adds those scripts may add)."""
+    kept = _kept_rules(rules, names)
     while True:  # a property may be read only by another one that goes
         css = _serialise(kept)
         pruned = _prune(kept, set(_VAR_USE.findall(css)), css)
@@ -223,19 +223,28 @@ def used_css(rules: tuple, names: frozenset) -> str:
         kept = pruned
 
 
-def names_used_by(paths) -> frozenset:
-    """Every name the selectors of these stylesheets require."""
-    return _names_used_by(tuple((Path(path), Path(path).stat().st_mtime) for path in paths))
-
-
-@lru_cache(maxsize=None)
-def _names_used_by(sheets: tuple) -> frozenset:
+def rule_names(rules) -> frozenset:
+    """Every name the selectors of these rules require."""
     def names(rules):
         for rule in rules:
             yield from names(rule.inner)
             for selector in rule.selectors:
                 yield from selector.all_names()
-    return frozenset(names(tuple(rule for path, mtime in sheets for rule in parse_stylesheet(path, mtime))))
+    return frozenset(names(rules))
+
+
+def names_used_by(paths) -> frozenset:
+    """Every name the selectors of these stylesheets require."""
+    return _names_used_by(tuple((Path(path), Path(path).stat().st_mtime) for path in paths))
+
+
+def _sheet_rules(sheets: tuple) -> tuple:
+    return tuple(rule for path, mtime in sheets for rule in parse_stylesheet(path, mtime))
+
+
+@lru_cache(maxsize=None)
+def _names_used_by(sheets: tuple) -> frozenset:
+    return rule_names(_sheet_rules(sheets))
 
 
 def with_script_names(names: frozenset, css_names: frozenset) -> frozenset:
@@ -246,7 +255,7 @@ def with_script_names(names: frozenset, css_names: frozenset) -> frozenset:
 
 @lru_cache(maxsize=256)
 def _cached_css(sheets: tuple, names: frozenset) -> str:
-    return used_css(tuple(rule for path, mtime in sheets for rule in parse_stylesheet(path, mtime)), names)
+    return used_css(_sheet_rules(sheets), names)
 
 
 def inline_page_css(html: str, resolve) -> str:

@@ -37,7 +37,7 @@ PAGE = """<!doctype html><html><head><title>t</title>
 
 def used(css: str, page: str = PAGE) -> str:
     rules = page_css._parse_rules(page_css.tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
-    return page_css.used_css(rules, page_css.page_names(page))
+    return page_css.used_css(rules, page_css.with_script_names(page_css.page_names(page), page_css.rule_names(rules)))
 
 
 def test_rules_for_names_the_page_lacks_are_dropped():

@@ -34,3 +34,12 @@ def context(browser):
 @pytest.fixture
 def page(context):
     return context.new_page()
+
+
+@pytest.fixture
+def clipboard_page(browser, base_url):
+    """A phone-sized page allowed to read and write the clipboard (copy buttons)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    yield context.new_page()
+    context.close()

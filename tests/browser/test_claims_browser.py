@@ -12,13 +12,6 @@ CLAIM = "osteocalcin-forms-hydroxyapatite"
 TEXT = {"": "【不准确】骨钙素“形成”羟基磷灰石晶体？", "en/": '[Inaccurate] Osteocalcin "forms" hydroxyapatite crystals?'}
 
 
-@pytest.fixture
-def clipboard_page(browser, base_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
-    yield context.new_page()
-    context.close()
-
 
 @pytest.mark.parametrize("lang", ["", "en/"])
 @pytest.mark.parametrize("where", ["articles/mk4-vs-mk7-interview/", f"claims/{CLAIM}/"])

@@ -7,6 +7,8 @@ import itertools
 
 import pytest
 
+from bench.build import read_config
+from helpers import REPO
 from kb import page_css
 
 PAGES = ["", "glossary/osteocalcin/", "articles/mk4-vs-mk7-interview/", "glossary/", "claims/",
@@ -47,11 +49,12 @@ LIVE_NAMES = """() => {
 
 
 def stylesheets(site, lang):
-    """The site's stylesheet URLs (relative to the language root), in the order pages had them."""
+    """The site's stylesheet URLs (relative to the language root), in the order pages had
+    them: Material's, then mkdocs.yml's extra_css."""
     assets = site / lang / "assets"
-    material = [sorted((assets / "stylesheets").glob(f"{name}.*.min.css"))[0] for name in ("main", "palette")]
-    ours = [assets / name for name in ("kb.css", "kb-verdicts.css", "kb-search.css")]
-    return [path.relative_to(site / lang).as_posix() for path in material + ours]
+    material = [sorted((assets / "stylesheets").glob(f"{name}.*.min.css"))[0].relative_to(site / lang).as_posix()
+                for name in ("main", "palette")]
+    return material + read_config(REPO / "mkdocs.yml")["extra_css"]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -133,13 +133,6 @@ def test_filter_normalises_like_the_build(page, base_url):
     assert in_browser == [normalise(s) for s in samples]
 
 
-@pytest.fixture
-def clipboard_page(browser, base_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
-    yield context.new_page()
-    context.close()
-
 
 def clipboard(page):
     return page.evaluate("navigator.clipboard.readText()")
