@@ -17,7 +17,7 @@ from bench.browser import chromium_version
 
 PACKAGES = (
     "mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions", "Markdown",
-    "pagefind", "pypinyin", "bibtexparser", "jsonschema", "PyYAML", "playwright",
+    "pypinyin", "bibtexparser", "jsonschema", "PyYAML", "playwright",
 )
 
 

@@ -8,7 +8,7 @@ tests/browser/test_search_questions.py; `python -m bench.search_eval SITE_DIR` p
 report for a built site.
 
 Engines are described by the selectors of their search box (ENGINES): "kb" is the site's
-search (overrides/assets/kb-search.js on Pagefind), "material" Material's built-in search
+search (overrides/assets/kb-search.js on MiniSearch), "material" Material's built-in search
 (for a build that has it, such as the stock-Material peer).
 """
 from __future__ import annotations

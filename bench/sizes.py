@@ -45,7 +45,7 @@ def benchmark_pages(term: str) -> dict:
 def classify(url: str) -> str:
     path = urlsplit(url).path.lower()
     suffix = Path(path).suffix
-    if "/pagefind/" in path:
+    if path.endswith("/search.json"):  # kb/search_index.py
         return "search index"
     if path.endswith("/") or suffix in (".html", ".htm"):
         return "HTML"
@@ -180,12 +180,12 @@ def measure_transfer(results: Results, base_url: str, site_dir: Path):
 
 
 def measure_search_index(results: Results, site_dir: Path):
-    """On disk, each language's Pagefind bundle (the browser fetches only parts of it)."""
+    """Each language's search index (kb/search_index.py), on disk and as served (gzip)."""
     for lang, prefix in LANG_PREFIXES.items():
-        bundle = site_dir / prefix / "pagefind"
-        if not (bundle / "pagefind-entry.json").is_file():
-            results.skip(f"search index size ({lang}): {prefix}pagefind/ not built")
+        index = site_dir / prefix / "search.json"
+        if not index.is_file():
+            results.skip(f"search index size ({lang}): {prefix}search.json not built")
             continue
-        files = [path for path in bundle.rglob("*") if path.is_file()]
-        results.add(Figure(f"Search index ({lang}) `{prefix}pagefind/` on disk, {len(files)} files",
-                           kb(sum(path.stat().st_size for path in files))))
+        data = index.read_bytes()
+        results.add(Figure(f"Search index ({lang}) `{prefix}search.json`, raw / gzipped",
+                           f"{kb(len(data))} / {kb(len(gzip.compress(data, 6)))}"))

@@ -46,9 +46,7 @@ def _sha256(code: str) -> str:
 
 
 def policy(script_hashes: list[str], style_hashes: list[str] = ()) -> str:
-    # 'wasm-unsafe-eval': site search (Pagefind, overrides/assets/kb-search.js) runs a
-    # WebAssembly module from the site; it allows compiling WebAssembly only, not eval().
-    scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *script_hashes])
+    scripts = " ".join(["'self'", *script_hashes])
     return "; ".join([
         "default-src 'self'",
         f"script-src {scripts}",

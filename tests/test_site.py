@@ -10,7 +10,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from helpers import REPO
-from kb import csp, pagefind_index, site_audit
+from kb import csp, site_audit
 from kb.languages import LANGUAGES
 
 # The public URL contract (forum posts link to these for years); the manifest of issue 6
@@ -171,48 +171,11 @@ def test_audit_scans_css_files(tmp_path):
     assert site_audit.external_resources_in_site(tmp_path) == ["a.css: url(https://cdn.example/x.css)"]
 
 
-def pagefind_entry(site, lang):
-    return json.loads((site / lang.prefix / pagefind_index.BUNDLE / "pagefind-entry.json").read_text("utf-8"))
-
-
-def test_each_language_has_its_own_search_index(site):
+def test_each_language_build_is_a_site_of_its_own(site):
+    # Its own assets, sitemap, 404 page and search index (tests/test_search_index.py).
     for lang in LANGUAGES:
-        # One index per language root, in that language only (Pagefind's own UI left out).
-        assert list(pagefind_entry(site, lang)["languages"]) == [lang.code]
-        bundle = site / lang.prefix / pagefind_index.BUNDLE
-        assert (bundle / "pagefind.js").is_file() and not list(bundle.glob("pagefind-ui*"))
-        # Each language build is its own site: its own assets, sitemap and 404 page.
-        for name in ("sitemap.xml", "404.html", "assets/kb.js", "assets/kb-search.js"):
+        for name in ("sitemap.xml", "404.html", "assets/kb.js", "assets/kb-search.js", "search.json"):
             assert (site / lang.prefix / name).is_file(), (lang.code, name)
-    assert not (site / "en" / pagefind_index.BUNDLE / "pagefind.zh").exists()
-    assert not (REPO / pagefind_index.BUNDLE).exists(), "the index belongs in the site, not the working directory"
-
-
-def test_pages_to_index_leave_out_other_languages_lists_and_redirects(tmp_path):
-    for rel in ("index.html", "glossary/mk-4/index.html", "claims/index.html", "changes/index.html",
-                "404.html", "old/index.html", "en/index.html"):
-        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / rel).write_text("<html><head></head><body></body></html>")
-    (tmp_path / "old/index.html").write_text('<html><head><meta http-equiv="refresh" content="0; url=../"></head></html>')
-    pages = [p.relative_to(tmp_path).as_posix() for p in pagefind_index.language_pages(tmp_path, ["en/"])]
-    assert pages == ["glossary/mk-4/index.html", "index.html"]
-
-
-def test_searchable_copy_weighs_claims_and_names_and_spaces_han(site):
-    claim = pagefind_index.searchable_html(page_text(site, LANGUAGES[0], "claims/warfarin-consistency/"))
-    assert 'data-pagefind-meta="verdict:supported/有证据支持"' in claim
-    assert 'data-pagefind-weight="5" class="kb-claim__questions"' in claim
-    assert "<article data-pagefind-body" in claim
-    assert '<h1 id="warfarin-consistency">服 用 维 生 素 K 拮 抗 剂（如 华 法 林）时' in claim
-    article = pagefind_index.searchable_html(page_text(site, LANGUAGES[0], "articles/vitamin-k-with-vitamin-d/"))
-    assert '<div data-pagefind-ignore="all" class="kb-claim kb-claim--' in article
-    term = pagefind_index.searchable_html(page_text(site, LANGUAGES[1], "glossary/mk-4/"))
-    assert 'data-pagefind-meta="names:甲基萘醌-4|MK-4|' in term
-    assert "menatetrenone" in term.split('data-pagefind-meta="names:', 1)[1].split('"', 1)[0]
-
-
-def test_han_spacing_leaves_tags_and_latin_alone():
-    assert pagefind_index.spaced_han('<p title="维生素">维生素 K2 与骨密度</p>') == '<p title="维生素">维 生 素 K2 与 骨 密 度</p>'
 
 
 @pytest.mark.parametrize("path", URL_SCHEME)
@@ -233,7 +196,8 @@ def test_404_page_speaks_its_language_and_searches_its_own_index(site, lang):
     soup = BeautifulSoup((site / lang.prefix / "404.html").read_text("utf-8"), "html.parser")
     assert soup.html["lang"] == lang.html_lang
     # The page is served at any depth: its links and search index are absolute paths.
-    assert json.loads(soup.find(id="kb-search").string)["bundle"] == "/" + lang.prefix + "pagefind/"
+    search = json.loads(soup.find(id="kb-search").string)
+    assert search["index"] == "/" + lang.prefix + "search.json" and search["root"] == "/" + lang.prefix
     assert soup.select_one("a[data-kb-home]")["href"] in ("/" + lang.prefix, "/" + lang.prefix + "./")
     assert soup.find("h1").get_text(strip=True) != "404 - Not found"
 
@@ -268,7 +232,7 @@ def test_csp_hashes_each_inline_script_and_skips_data_and_external_ones():
     assert len(hashes) == 2 and all(h.startswith("'sha256-") for h in hashes)
     out = csp.with_policy(html)
     assert out.startswith('<html><head>\n<meta http-equiv="Content-Security-Policy"')
-    assert f"script-src 'self' 'wasm-unsafe-eval' {hashes[0]} {hashes[1]};" in out
+    assert f"script-src 'self' {hashes[0]} {hashes[1]};" in out
     with pytest.raises(ValueError):
         csp.with_policy(out)
 

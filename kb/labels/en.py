@@ -26,6 +26,7 @@ WORDS = {
     "search_placeholder": "A question or a term, e.g. is K2 safe with warfarin",
     "search_close": "Close search",
     "search_none": "Nothing found.",
+    "search_failed": "Search could not load; check the connection and try again.",
     "copy_link_here": "Copy a link to this place",
     "moved_title": "Page moved",
     "moved_to": "This page has moved to {link}.",

@@ -11,7 +11,7 @@ from mkdocs.plugins import event_priority
 
 # kb is installed with the project (pip install -e ., in the Makefile's set-up).
 from kb import check, claims, content, csp, feed, labels, languages, preview_cards, redirects, render
-from kb import compact_html, deferred_scripts, page_css, pagefind_index, structured_data, verdicts
+from kb import compact_html, deferred_scripts, page_css, search_index, structured_data, verdicts
 from kb.labels import label
 
 _site = None  # the content model of the current build (kb/content.py)
@@ -144,7 +144,7 @@ def on_post_build(config):
     # This language's search index, from its pages (before the redirect stubs are written);
     # the default language's root also holds the other languages' roots, which it skips.
     others = [lang.prefix for lang in languages.LANGUAGES if lang.prefix and lang != _lang]
-    pagefind_index.build_language_index(Path(config.site_dir), _lang.code, others if not _lang.prefix else [])
+    search_index.build_language_index(Path(config.site_dir), others if not _lang.prefix else [])
     # Old paths of data/redirects.yaml (validated by the content check) in this language.
     try:
         redirects.publish(_site, Path(config.site_dir), _site_root(config), _lang)

@@ -42,7 +42,7 @@ def visit(page, url):
 
 
 def open_search(page, query="K2"):
-    """Open the site search and search once, so that its index and WebAssembly load."""
+    """Open the site search and search once, so that its index and engine load."""
     page.locator("[data-kb-search-open]").click()
     page.locator("[data-kb-search-input]").press_sequentially(query)
     page.wait_for_function(
@@ -81,8 +81,8 @@ def test_no_request_leaves_localhost_and_console_is_clean(page, base_url, lang, 
     assert outside == []
     assert errors == []
     # Each language's pages fetch their own language's index, never the other's.
-    indexes = [url[len(base_url):].split("?")[0] for url in requests if "pagefind-entry.json" in url]
-    assert indexes == [LANG_PREFIXES[lang] + "pagefind/pagefind-entry.json"]
+    indexes = [url[len(base_url):].split("?")[0] for url in requests if url.endswith("search.json")]
+    assert indexes == [LANG_PREFIXES[lang] + "search.json"]
 
 
 def test_typing_in_the_glossary_filter_does_not_open_search(page, base_url):

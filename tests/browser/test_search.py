@@ -1,5 +1,5 @@
-"""The search dialog in a real browser (overrides/assets/kb-search.js on Pagefind): the
-index loads only when search is opened; results show a verdict for a claim and one
+"""The search dialog in a real browser (overrides/assets/kb-search.js on MiniSearch): the
+index and engine load only when search is opened, in one request each; results show a verdict for a claim and one
 highlighted snippet, at least three to a phone screen; keyboard use; Han and Latin typed
 together; results in the reader's language."""
 import pytest
@@ -11,7 +11,7 @@ def open_search(page, base_url, path=""):
     requests = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(base_url + path, wait_until="networkidle")
-    before = [url for url in requests if "/pagefind/" in url]
+    before = [url for url in requests if url.endswith("search.json") or "/vendor/" in url]
     page.locator("[data-kb-search-open]").click()
     return before, requests
 
@@ -30,7 +30,27 @@ def test_index_is_fetched_only_when_search_is_opened(page, base_url):
     before, requests = open_search(page, base_url, "articles/vitamin-k-with-vitamin-d/")
     assert before == []
     search(page, "骨密度")
-    assert any(url.endswith("pagefind/pagefind.js") for url in requests)
+    search(page, "维生素K2")
+    fetched = [url[len(base_url):] for url in requests if url.endswith("search.json") or "/vendor/" in url]
+    assert sorted(fetched) == ["assets/vendor/minisearch-7.2.0.min.js", "search.json"]
+
+
+def test_a_failed_index_load_says_so_and_the_next_query_tries_again(page, base_url):
+    page.route("**/search.json", lambda route: route.abort())
+    open_search(page, base_url, "en/")
+    search(page, "warfarin")
+    assert page.locator(".kb-search__status").inner_text() == "Search could not load; check the connection and try again."
+    page.unroute("**/search.json")
+    hits = search(page, "warfarin k2")
+    assert hits.count() >= 3 and page.locator(".kb-search__status").inner_text() == ""
+
+
+@pytest.mark.parametrize("path, query, expected", [
+    ("", "华法林", "华法林"), ("en/", "fractures", "fracture"), ("en/", "mk7", "MK-7")])
+def test_snippets_mark_the_words_as_the_page_writes_them(page, base_url, path, query, expected):
+    open_search(page, base_url, path)
+    marks = search(page, query).first.locator(".kb-search-hit__snippet mark").all_inner_texts()
+    assert marks and all(m.lower().startswith(expected.lower()) for m in marks), marks
 
 
 def test_claim_results_show_their_verdict_and_a_highlighted_snippet(page, base_url):
@@ -41,8 +61,8 @@ def test_claim_results_show_their_verdict_and_a_highlighted_snippet(page, base_u
     assert first.locator(".kb-verdict").inner_text() == "有证据支持"
     assert first.locator(".kb-search-hit__snippet mark").count() >= 1
     assert first.locator(".kb-search-hit__snippet").count() == 1
-    # The index spaces Han characters apart; readers see the text as written.
-    assert "华 法 林" not in first.inner_text()
+    # The snippet is the page's text: no citation numbers, no markup shown as text.
+    assert "[1]" not in first.inner_text() and "<" not in first.inner_text()
 
 
 def test_at_least_three_results_fit_on_a_phone_screen(page, base_url):
