@@ -27,6 +27,10 @@ class Target:
     page: str  # "term", "article", "home"
     lang: str
     url: str
+    # Lighthouse's --throttling-method: "simulate" (its default: the page loads unthrottled
+    # and Lantern estimates the metrics) or "devtools" (the page really loads over a
+    # throttled connection on a throttled CPU; applied throttling).
+    throttling: str = "simulate"
     reports: list = field(default_factory=list)
 
     @property
@@ -48,7 +52,7 @@ class Target:
 
 def summary(report: dict) -> dict:
     """Category scores (0-100; one Lighthouse could not score counts as 0) and metrics."""
-    scores = {c: round((report["categories"][c]["score"] or 0) * 100) for c in CATEGORIES}
+    scores = {c: round((report["categories"][c]["score"] or 0) * 100) for c in CATEGORIES if c in report["categories"]}
     scores.update({name: report["audits"][audit].get("numericValue", 0) for name, audit in METRICS.items()})
     return scores
 
@@ -72,11 +76,12 @@ def lighthouse_available(results: Results) -> bool:
     return True
 
 
-def run_lighthouse(url: str, output: Path) -> dict:
+def run_lighthouse(url: str, output: Path, throttling: str = "simulate") -> dict:
+    categories = CATEGORIES if throttling == "simulate" else ("performance",)  # scores come from simulate runs
     command = [
         str(LIGHTHOUSE), url, "--output=json", f"--output-path={output}",
-        f"--chrome-flags={lighthouse_chrome_flags()}",
-        "--only-categories=" + ",".join(CATEGORIES), "--form-factor=mobile", "--quiet",
+        f"--chrome-flags={lighthouse_chrome_flags()}", f"--throttling-method={throttling}",
+        "--only-categories=" + ",".join(categories), "--form-factor=mobile", "--quiet",
     ]
     result = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=600)
     if result.returncode != 0 or not output.exists():
@@ -90,9 +95,9 @@ def run_alternating(targets: list[Target], runs: int, results: Results):
     with tempfile.TemporaryDirectory(prefix="kb-bench-lh-") as tmp:
         for run in range(1, runs + 1):
             for n, target in enumerate(targets if run % 2 else reversed(targets)):
-                log(f"Lighthouse run {run}/{runs}: {target.site} {target.label}")
+                log(f"Lighthouse run {run}/{runs} ({target.throttling}): {target.site} {target.label}")
                 try:
-                    target.reports.append(run_lighthouse(target.url, Path(tmp) / f"{run}-{n}.json"))
+                    target.reports.append(run_lighthouse(target.url, Path(tmp) / f"{run}-{n}.json", target.throttling))
                 except (BenchmarkError, subprocess.TimeoutExpired) as exc:
                     results.skip(f"Lighthouse run {run} of {target.site} {target.label}: {exc}")
 

@@ -7,3 +7,28 @@ def test_regenerated_report_keeps_the_search_engine_comparison():
     report = render_report(Results(), "python -m bench", 1.0, previous)
     assert "## Site search: engine choice (by hand)\n\nPagefind: 96 %." in report
     assert "stale" not in report
+
+
+def fake_report(lcp, tbt, performance=1.0):
+    audits = {"largest-contentful-paint": lcp, "total-blocking-time": tbt, "first-contentful-paint": lcp,
+              "total-byte-weight": 1000}
+    return {"categories": {"performance": {"score": performance}},
+            "audits": {name: {"numericValue": value} for name, value in audits.items()}}
+
+
+def test_applied_throttling_compares_only_the_pages_both_sites_carry_and_says_so():
+    from bench.compare import APPLIED, comparison_figures, make_targets, paired
+
+    pages = {"term": "glossary/x/", "article": "articles/y/", "home": ""}
+    targets = make_targets("http://ours/", "http://peer/", pages, quick=False, throttling=APPLIED)
+    assert {t.page for t in targets} == {"term", "article"} and all(t.throttling == APPLIED for t in targets)
+    for target in targets:
+        target.reports = [fake_report(800 if target.site == "ours" else 1600, 10 if target.site == "ours" else 30)]
+    figures = comparison_figures(paired(targets))
+    lcp = [f for f in figures if f.name == "LCP ours / peer, term (zh), applied throttling"]
+    assert lcp and lcp[0].value.startswith("0.50") and lcp[0].passed
+    # A peer faster on the page fails the target.
+    for target in targets:
+        if target.site == "peer":
+            target.reports = [fake_report(700, 0)]
+    assert not any(f.passed for f in comparison_figures(paired(targets)))
