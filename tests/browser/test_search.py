@@ -7,11 +7,15 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
+def is_search_file(url):
+    return url.endswith(("search.json", "kb-search-engine.js")) or "/vendor/" in url
+
+
 def open_search(page, base_url, path=""):
     requests = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(base_url + path, wait_until="networkidle")
-    before = [url for url in requests if url.endswith("search.json") or "/vendor/" in url]
+    before = [url for url in requests if is_search_file(url)]
     page.locator("[data-kb-search-open]").click()
     return before, requests
 
@@ -31,8 +35,8 @@ def test_index_is_fetched_only_when_search_is_opened(page, base_url):
     assert before == []
     search(page, "骨密度")
     search(page, "维生素K2")
-    fetched = [url[len(base_url):] for url in requests if url.endswith("search.json") or "/vendor/" in url]
-    assert sorted(fetched) == ["assets/vendor/minisearch-7.2.0.min.js", "search.json"]
+    fetched = [url[len(base_url):] for url in requests if is_search_file(url)]
+    assert sorted(fetched) == ["assets/kb-search-engine.js", "assets/vendor/minisearch-7.2.0.min.js", "search.json"]
 
 
 def test_a_failed_index_load_says_so_and_the_next_query_tries_again(page, base_url):
