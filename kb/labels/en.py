@@ -27,6 +27,7 @@ WORDS = {
     "search_close": "Close search",
     "search_none": "Nothing found.",
     "search_failed": "Search could not load; check the connection and try again.",
+    "search_loading": "Loading search…",
     "copy_link_here": "Copy a link to this place",
     "moved_title": "Page moved",
     "moved_to": "This page has moved to {link}.",

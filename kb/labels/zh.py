@@ -27,6 +27,7 @@ WORDS = {
     "search_close": "关闭搜索",
     "search_none": "没有找到相关内容。",
     "search_failed": "搜索暂时无法使用，请检查网络后重试。",
+    "search_loading": "正在载入搜索……",
     "copy_link_here": "复制指向此处的链接",
     "moved_title": "页面已移动",
     "moved_to": "本页已移至 {link}。",

@@ -12,7 +12,7 @@
   config = JSON.parse(config.textContent);
   var L = JSON.parse(words.textContent);
   config.root = new URL(config.root, document.baseURI).href;
-  var engine = null, dialog, input, list, status, opener, runId = 0;
+  var engine = null, ready = false, dialog, input, list, status, opener, runId = 0;
 
   function script(src, global) {
     return new Promise(function (resolve, reject) {
@@ -32,7 +32,7 @@
         return r.json();
       });
       engine = Promise.all([script(config.engine, "MiniSearch"), script(config.ranking, "kbSearchEngine"), pages])
-        .then(function (all) { return { ranking: all[1], index: new all[1].Engine(all[0], all[2].pages, config.root) }; });
+        .then(function (all) { ready = true; return { ranking: all[1], index: new all[1].Engine(all[0], all[2].pages, config.root) }; });
       engine.catch(function () { engine = null; });  // offline: try again on the next query
     }
     return engine;
@@ -93,6 +93,7 @@
     list.dataset.state = "busy";
     if (!query) { list.replaceChildren(); status.textContent = ""; list.dataset.state = "done"; return; }
     var results = null;
+    if (!ready) status.textContent = L.search_loading;  // the first query on a slow connection
     try {
       var loaded = await load();
       results = loaded.ranking.rank(loaded.index, query, 10);

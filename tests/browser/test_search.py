@@ -49,6 +49,18 @@ def test_a_failed_index_load_says_so_and_the_next_query_tries_again(page, base_u
     assert hits.count() >= 3 and page.locator(".kb-search__status").inner_text() == ""
 
 
+def test_a_slow_index_load_says_search_is_loading(page, base_url):
+    held = []  # the index request, answered only once the message has been seen
+    page.route("**/search.json", lambda route: held.append(route))
+    open_search(page, base_url)
+    page.locator("[data-kb-search-input]").press_sequentially("骨钙素")
+    status = page.locator(".kb-search__status")
+    status.filter(has_text="正在载入搜索").wait_for()
+    held[0].continue_()
+    page.wait_for_function("() => document.querySelector('[data-kb-search-results]').dataset.state === 'done'")
+    assert status.inner_text() == "" and page.locator("a.kb-search-hit").count() > 0
+
+
 @pytest.mark.parametrize("path, query, expected", [
     ("", "华法林", "华法林"), ("en/", "fractures", "fracture"), ("en/", "mk7", "MK-7")])
 def test_snippets_mark_the_words_as_the_page_writes_them(page, base_url, path, query, expected):
