@@ -34,6 +34,9 @@
   }
   function isHan(word) { return new RegExp("^[" + HAN + "]+$").test(word); }
   function squash(text) { return normal(text).replace(/\s+/g, ""); }
+  /* Whether a query is a page's name is decided as the glossary filter decides it
+     (kb.js's kbNormalise, the twin of kb/normalise.py): MK7 = MK-7 = mk 7. */
+  var nameKey = window.kbNormalise;
 
   /* English plural and -ies endings, so that "fractures" finds "fracture" (MiniSearch has
      no stemmer; a full one would cost more than it finds on this site). */
@@ -116,7 +119,7 @@
     mini.addAll(docs);
     this.pages = pages;
     this.root = root;  // result links are relative to the language root
-    this.names = pages.map(function (p) { return p.names.map(squash); });
+    this.names = pages.map(function (p) { return [p.title].concat(p.names).map(nameKey); });
     /* Pages holding a word, best first: [{id, score}]. */
     this.find = function (word) {
       var han = isHan(word);
@@ -157,7 +160,7 @@
     });
     var found = perWord.filter(function (w) { return w.results.length; }).length || 1;
     var question = QUESTION.test(query.trim().toLowerCase()) && words.length > 1;
-    var joined = squash(query);
+    var named = nameKey(query);
     var matched = perWord.filter(function (w) { return w.results.length; }).map(function (w) { return w.word; });
     return Object.keys(pages).map(function (k) {
       var p = pages[k], page = engine.pages[p.id], title = squash(page.title);
@@ -167,7 +170,7 @@
       var inTitle = matched.filter(function (w) { return title.indexOf(w) >= 0; }).length;
       score *= 1 + inTitle / (matched.length || 1);
       // The page named by the query (a term, asked by its name) comes first.
-      if (title === joined || engine.names[p.id].indexOf(joined) >= 0) score *= 10;
+      if (engine.names[p.id].indexOf(named) >= 0) score *= 10;
       return { page: page, hits: p.hits, score: score };
     }).sort(function (a, b) { return b.score - a.score; }).slice(0, limit || 8).map(function (r) { return describe(engine, r); });
   }

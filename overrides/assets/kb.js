@@ -129,7 +129,8 @@
 
   /* --- Glossary filter ---
      kbNormalise is the twin of kb/normalise.py (tests/browser compare the two): NFKC,
-     lower case, then drop spaces, hyphens and dashes, dots, middle dots, brackets, quotes. */
+     lower case, then drop spaces, hyphens and dashes, dots, middle dots, brackets, quotes.
+     Site search (kb-search-engine.js) matches a query to a term's names with it too. */
   function kbNormalise(text) {
     return text.normalize("NFKC").toLowerCase().replace(/[\s\-‐‑‒–—_.·・()\[\]{}（）【】'"’‘“”,，、/]+/g, "");
   }
