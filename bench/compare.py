@@ -50,6 +50,12 @@ def comparison_figures(pairs: list) -> list[Figure]:
     return figures
 
 
+def per_run_line(target: Target) -> str:
+    lcp = ", ".join(f"{v / 1000:.2f}" for v in target.values("LCP"))
+    tbt = ", ".join(f"{v:.0f}" for v in target.values("TBT"))
+    return f"- {target.site}, {target.label}: LCP {lcp} s; TBT {tbt} ms"
+
+
 def side_by_side(targets: list[Target], pairs: list, runs: int) -> tuple:
     peers = {(peer.page, peer.lang): peer for _, peer in pairs}
     head = ("| page | LCP ours | LCP peer | LCP ours/peer (≤ 0.8) | TBT ours | TBT peer (ours ≤ peer) | FCP ours | FCP peer "
@@ -65,12 +71,8 @@ def side_by_side(targets: list[Target], pairs: list, runs: int) -> tuple:
                     f"| {seconds(ours.median('FCP'))} | {cell('FCP', seconds)} "
                     f"| {ours.median('performance'):.0f} | {cell('performance', lambda v: f'{v:.0f}')} "
                     f"| {ours.median('bytes') / KB:.1f} KB | {cell('bytes', lambda v: f'{v / KB:.1f} KB')} |")
-    per_run = []
-    for target in (t for t in targets if t.reports):
-        lcp = ", ".join(f"{v / 1000:.2f}" for v in target.values("LCP"))
-        tbt = ", ".join(f"{v:.0f}" for v in target.values("TBT"))
-        perf = ", ".join(str(v) for v in target.values("performance"))
-        per_run.append(f"- {target.site}, {target.label}: LCP {lcp} s; TBT {tbt} ms; performance {perf}")
+    per_run = [per_run_line(target) + "; performance " + ", ".join(str(v) for v in target.values("performance"))
+               for target in targets if target.reports]
     text = (head + "\n" + "\n".join(rows) + "\n\n"
             f"Lighthouse mobile (simulated throttling), median of {runs} run(s) per page and metric. In every run each "
             "page of ours is followed by the same page of the peer (the order flips from run to run), so both see "
@@ -98,10 +100,7 @@ def applied_section(pairs: list, runs: int) -> tuple:
                     f"| {ours.median('LCP') / peer.median('LCP'):.2f} | {millis(ours.median('TBT'))} | {millis(peer.median('TBT'))} "
                     f"| {seconds(ours.median('FCP'))} | {seconds(peer.median('FCP'))} "
                     f"| {ours.median('performance'):.0f} | {peer.median('performance'):.0f} |")
-        for target in (ours, peer):
-            lcp = ", ".join(f"{v / 1000:.2f}" for v in target.values("LCP"))
-            tbt = ", ".join(f"{v:.0f}" for v in target.values("TBT"))
-            per_run.append(f"- {target.site}, {target.label}: LCP {lcp} s; TBT {tbt} ms")
+        per_run += [per_run_line(ours), per_run_line(peer)]
     text = (head + "\n" + "\n".join(rows) + "\n\n"
             f"The same pages with `--throttling-method=devtools`, median of {runs} run(s), alternating as above: the "
             "browser really loads each page over Lighthouse's mobile connection (562.5 ms request latency, "

@@ -8,6 +8,7 @@ from urllib.parse import unquote, urlsplit
 from bench import KB, LANG_PREFIXES, ROOT, BenchmarkError
 from bench.browser import CHROMIUM, chromium, chromium_available, phone_context
 from bench.report import Figure, Results, kb
+from kb import search_index
 
 MAX_TERM_FIRST_VIEW_KB = 120
 MAX_SECOND_VIEW_KB = 15
@@ -45,7 +46,7 @@ def benchmark_pages(term: str) -> dict:
 def classify(url: str) -> str:
     path = urlsplit(url).path.lower()
     suffix = Path(path).suffix
-    if path.endswith("/search.json"):  # kb/search_index.py
+    if path.endswith("/" + search_index.FILE):
         return "search index"
     if path.endswith("/") or suffix in (".html", ".htm"):
         return "HTML"
@@ -182,10 +183,10 @@ def measure_transfer(results: Results, base_url: str, site_dir: Path):
 def measure_search_index(results: Results, site_dir: Path):
     """Each language's search index (kb/search_index.py), on disk and as served (gzip)."""
     for lang, prefix in LANG_PREFIXES.items():
-        index = site_dir / prefix / "search.json"
+        index = site_dir / prefix / search_index.FILE
         if not index.is_file():
-            results.skip(f"search index size ({lang}): {prefix}search.json not built")
+            results.skip(f"search index size ({lang}): {prefix}{search_index.FILE} not built")
             continue
         data = index.read_bytes()
-        results.add(Figure(f"Search index ({lang}) `{prefix}search.json`, raw / gzipped",
+        results.add(Figure(f"Search index ({lang}) `{prefix}{search_index.FILE}`, raw / gzipped",
                            f"{kb(len(data))} / {kb(len(gzip.compress(data, 6)))}"))

@@ -226,9 +226,8 @@
       section: !verdict && section[1] !== page.title ? section[1] : "",
       verdict: verdict ? { key: verdict[0], label: verdict[1] } : null,
       excerpt: excerpt(source || section[1], words),
-      score: result.score,
     };
   }
 
-  window.kbSearchEngine = { Engine: Engine, rank: rank, terms: terms };
+  window.kbSearchEngine = { Engine: Engine, rank: rank };
 })();

@@ -5,19 +5,18 @@
 (function () {
   "use strict";
 
-  /* ---- The dialog ---------------------------------------------------------------- */
   var config = document.getElementById("kb-search");
   var words = document.getElementById("kb-labels");
   if (!config || !words) return;
   config = JSON.parse(config.textContent);
   var L = JSON.parse(words.textContent);
-  config.root = new URL(config.root, document.baseURI).href;
+  config.root = new URL(config.root, document.baseURI).href;  // the other files are relative to it
   var engine = null, ready = false, dialog, input, list, status, opener, runId = 0;
 
   function script(src, global) {
     return new Promise(function (resolve, reject) {
       if (window[global]) return resolve(window[global]);
-      var tag = el("script", { src: new URL(src, document.baseURI).href });
+      var tag = el("script", { src: new URL(src, config.root).href });
       tag.onload = function () { resolve(window[global]); };
       tag.onerror = function () { tag.remove(); reject(new Error(src)); };
       document.head.appendChild(tag);
@@ -27,7 +26,7 @@
   /* The engine, the ranking and this language's pages, fetched together on first use. */
   function load() {
     if (!engine) {
-      var pages = fetch(new URL(config.index, document.baseURI).href).then(function (r) {
+      var pages = fetch(new URL(config.index, config.root).href).then(function (r) {
         if (!r.ok) throw new Error(r.status);
         return r.json();
       });

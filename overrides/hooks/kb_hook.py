@@ -79,6 +79,7 @@ def on_template_context(context, template_name, config):
     context["kb_other_languages"] = [lang for lang in languages.LANGUAGES if lang != _lang]
     context["kb_label"] = lambda name, **values: label(name, _lang.code, **values)
     context["kb_labels"] = labels.browser_labels(_lang.code)  # words kb.js shows
+    context["kb_search_files"] = search_index.BROWSER_FILES
     if template_name == "sitemap.xml":
         root = _site_root(config)
         context["kb_sitemap"] = [

@@ -12,7 +12,6 @@ CLAIM = "osteocalcin-forms-hydroxyapatite"
 TEXT = {"": "【不准确】骨钙素“形成”羟基磷灰石晶体？", "en/": '[Inaccurate] Osteocalcin "forms" hydroxyapatite crystals?'}
 
 
-
 @pytest.mark.parametrize("lang", ["", "en/"])
 @pytest.mark.parametrize("where", ["articles/mk4-vs-mk7-interview/", f"claims/{CLAIM}/"])
 def test_claim_copy_buttons_put_the_forum_forms_on_the_clipboard(clipboard_page, base_url, lang, where):

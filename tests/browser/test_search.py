@@ -1,14 +1,16 @@
 """The search dialog in a real browser (overrides/assets/kb-search.js on MiniSearch): the
-index and engine load only when search is opened, in one request each; results show a verdict for a claim and one
-highlighted snippet, at least three to a phone screen; keyboard use; Han and Latin typed
+index, engine and ranking load only when search is opened, one request each; results show
+a verdict for a claim and one highlighted snippet, at least three to a phone screen; keyboard use; Han and Latin typed
 together; results in the reader's language."""
 import pytest
+
+from kb import search_index
 
 pytestmark = pytest.mark.browser
 
 
 def is_search_file(url):
-    return url.endswith(("search.json", "kb-search-engine.js")) or "/vendor/" in url
+    return url.endswith(tuple(search_index.BROWSER_FILES.values()))
 
 
 def open_search(page, base_url, path=""):
@@ -36,7 +38,7 @@ def test_index_is_fetched_only_when_search_is_opened(page, base_url):
     search(page, "骨密度")
     search(page, "维生素K2")
     fetched = [url[len(base_url):] for url in requests if is_search_file(url)]
-    assert sorted(fetched) == ["assets/kb-search-engine.js", "assets/vendor/minisearch-7.2.0.min.js", "search.json"]
+    assert sorted(fetched) == sorted(search_index.BROWSER_FILES.values())
 
 
 def test_a_failed_index_load_says_so_and_the_next_query_tries_again(page, base_url):
