@@ -37,7 +37,7 @@ def measure(results, runs: int, quick: bool):
     from bench.peer import build_peer
     from kb.serve import open_server, serving
     from bench.search_eval import measure as measure_search
-    from bench.sizes import benchmark_pages, choose_terms, measure_search_index, measure_transfer
+    from bench.sizes import benchmark_pages, choose_terms, measure_first_round_trip, measure_search_index, measure_transfer
 
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
         # Bound first: the site is built for the address it is served from.
@@ -52,6 +52,7 @@ def measure(results, runs: int, quick: bool):
         build_peer(Path(tmp) / "peer", Path(tmp) / "peer-site", terms[0])
         with serving(ours) as our_url, serving(peer) as peer_url:
             measure_transfer(results, our_url, site_dir)
+            measure_first_round_trip(results, site_dir)
             measure_search_index(results, site_dir)
             measure_search(results, our_url)
             measure_comparison(results, our_url, peer_url, benchmark_pages(terms[0]), runs, quick)

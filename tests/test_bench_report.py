@@ -32,3 +32,20 @@ def test_applied_throttling_compares_only_the_pages_both_sites_carry_and_says_so
         if target.site == "peer":
             target.reports = [fake_report(700, 0)]
     assert not any(f.passed for f in comparison_figures(paired(targets)))
+
+
+def test_first_round_trip_figure_fails_a_term_page_too_big_for_it(tmp_path, monkeypatch):
+    import os
+
+    from bench import sizes
+
+    monkeypatch.setattr(sizes, "choose_terms", lambda: ("big", "small"))
+    for prefix in ("", "en/"):
+        for name, size in (("small", 2000), ("big", 40000)):
+            page = tmp_path / prefix / "glossary" / name / "index.html"
+            page.parent.mkdir(parents=True)
+            page.write_bytes(os.urandom(size // 2).hex().encode()[:size])  # does not compress away
+    results = Results()
+    sizes.measure_first_round_trip(results, tmp_path)
+    assert [f.passed for f in results.figures] == [False, False]
+    assert all("1 of 2" in f.name and f.target.startswith("≤ 14,336 B") for f in results.figures)
