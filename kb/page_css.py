@@ -30,9 +30,10 @@ import tinycss2
 
 # Names that scripts add. kb.js: <html> marked kb-js, copy-link buttons, link previews
 # (kb-tip). kb-search.js and kb-search-engine.js: the search dialog (kb-search...) with
-# hits, <mark>ed words and verdict labels (kb-verdict...). Material: focus handling, tables wrapped, the header's
-# shadow and title on scroll, the current section in the contents, the "copied" message,
-# the reader's colour scheme, and on a page with code blocks their copy buttons.
+# hits, <mark>ed words and verdict labels (kb-verdict...). Material: focus handling,
+# tables wrapped, the header's shadow and title on scroll, the current section in the
+# contents, the "copied" message, the reader's colour scheme, and on a page with code
+# blocks their copy buttons.
 SCRIPT_ADDED = frozenset({
     ".kb-js", ".kb-copylink", ".kb-tip", "#kb-tip", "[hidden", "[role=tooltip", "[open", "mark", "ol",
     ".js", ".js-focus-visible", "[data-js-focus-visible", ".focus-visible",
