@@ -70,6 +70,18 @@ def change_items(site, lang: str) -> list[ChangeItem]:
     return items
 
 
+# Pages whose <head> announces the feed to feed readers: the home page and the changes
+# page, where a reader subscribes. Not every page: Material's bundle fetches sitemap.xml
+# (47 KB, parsed on the main thread) beside every <link rel="alternate"> of a page, a
+# request that a term page or an article would otherwise make on each view.
+FEED_ANNOUNCED_ON = ("", "changes/")
+
+
+def announces_feed(page_url: str) -> bool:
+    """Whether a page (by its URL below its language's root) links the feed in its head."""
+    return page_url in FEED_ANNOUNCED_ON
+
+
 def feed_href(page) -> str:
     """Page-relative link from a page to its language's feed."""
     return "../" * page.url.count("/") + FEED_FILE

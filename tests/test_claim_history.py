@@ -2,6 +2,7 @@
 its Atom feeds: rendered from the fixture site, then checked in a built site with a real
 feed parser (feedparser)."""
 import os
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
@@ -151,10 +152,14 @@ def test_feed_is_reproducible(fixture_model):
 
 # --- Built sites -------------------------------------------------------------------------
 
+ALTERNATE_LINK = re.compile(r"<link\b[^>]*\brel=[\"']?alternate\b", re.IGNORECASE)
+
+
 def check_built_changes(site_dir: Path, site_url: str) -> dict:
-    """Each language: its feed parses, is in its language, newest first, and its changes
-    page and every page's head link to it; the page lists the feed's entries. Returns
-    the parsed feeds by language code."""
+    """Each language: its feed parses, is in its language, newest first; its home and
+    changes pages link to it in their head, and no other page has a <link rel=alternate>
+    (Material's bundle fetches sitemap.xml beside each one, on every view); the changes
+    page lists the feed's entries. Returns the parsed feeds by language code."""
     feeds = {}
     for lang in LANGUAGES:
         parsed = feedparser.parse((site_dir / lang.prefix / "changes.xml").read_bytes())
@@ -168,6 +173,15 @@ def check_built_changes(site_dir: Path, site_url: str) -> dict:
         feed_link = page.find("link", rel="alternate", type="application/atom+xml")
         # Relative, so Material's sitemap lookup beside it stays on the page's own host.
         assert urljoin(f"{site_url}{lang.prefix}changes/", feed_link["href"]) == f"{site_url}{lang.prefix}changes.xml"
+        home = BeautifulSoup((site_dir / lang.prefix / "index.html").read_text("utf-8"), "html.parser")
+        home_feed = home.find("link", rel="alternate", type="application/atom+xml")
+        assert urljoin(f"{site_url}{lang.prefix}", home_feed["href"]) == f"{site_url}{lang.prefix}changes.xml"
+        announcing = {site_dir / lang.prefix / "index.html", site_dir / lang.prefix / "changes" / "index.html"}
+        others = [path for path in (site_dir / lang.prefix).glob("**/index.html")
+                  if path not in announcing and (lang.prefix or not path.is_relative_to(site_dir / "en"))]
+        assert others  # the check looks at pages, not at nothing
+        with_alternate = [str(path) for path in others if ALTERNATE_LINK.search(path.read_text("utf-8"))]
+        assert with_alternate == []
         links = [site_url + lang.prefix + "changes/" + a["href"] for a in page.select("ol.kb-changes .kb-change__head a")]
         assert [os.path.normpath(urlsplit(u).path) + "#" + urlsplit(u).fragment for u in links] == [
             os.path.normpath(urlsplit(e.link).path) + "#" + urlsplit(e.link).fragment for e in parsed.entries

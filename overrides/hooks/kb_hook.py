@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 # kb is installed with the project (pip install -e ., in the Makefile's set-up).
-from kb import check, claims, content, csp, feed, labels, languages, preview_cards, redirects, render
+from kb import changes, check, claims, content, csp, feed, labels, languages, preview_cards, redirects, render
 from kb import compact_html, deferred_scripts, page_css, search_index, structured_data, verdicts
 from kb.labels import label
 
@@ -92,7 +92,8 @@ def on_template_context(context, template_name, config):
 
 def on_page_context(context, page, config, nav):
     context = on_template_context(context, "main.html", config)
-    context["kb_feed"] = {"title": label("feed_title", _lang.code)}  # overrides/main.html links it
+    if changes.announces_feed(page.url):  # overrides/main.html links it
+        context["kb_feed"] = {"title": label("feed_title", _lang.code)}
     context.update(kb_title=_site.title(*_source_of(page)), kb_card=_preview_card(page, config))
     return context
 

@@ -85,6 +85,17 @@ def test_no_request_leaves_localhost_and_console_is_clean(page, base_url, lang, 
     assert indexes == [LANG_PREFIXES[lang] + "search.json"]
 
 
+@pytest.mark.parametrize("lang", LANG_PREFIXES)
+@pytest.mark.parametrize("template", ["article", "critique", "term", "glossary", "references", "about"])
+def test_a_page_view_fetches_only_what_the_page_uses(page, base_url, lang, template):
+    """Material's bundle fetches sitemap.xml (47 KB) beside every <link rel=alternate>; only
+    the home and changes pages announce the feed, so reading any other page does not."""
+    requests, _ = visit(page, base_url + LANG_PREFIXES[lang] + TEMPLATES[template])
+    fetched = sorted({url[len(base_url):].split("?")[0] for url in requests if url.startswith(base_url)})
+    assert not [path for path in fetched if path.endswith(".xml")], fetched
+    assert not [path for path in fetched if path.endswith(".css")], fetched
+
+
 def test_typing_in_the_glossary_filter_does_not_open_search(page, base_url):
     visit(page, base_url + TEMPLATES["glossary"])
     page.locator("#kb-filter-input").press_sequentially("fsmk7")  # s and f are search shortcuts
