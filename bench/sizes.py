@@ -190,7 +190,7 @@ def measure_first_round_trip(results: Results, site_dir: Path):
     term = choose_terms()[0]
     for lang, prefix in LANG_PREFIXES.items():
         glossary = site_dir / prefix / "glossary"
-        pages = sorted(p for p in glossary.glob("*/index.html"))
+        pages = sorted(glossary.glob("*/index.html"))
         if not pages:
             results.skip(f"term page HTML ({lang}): no term pages under {prefix}glossary/")
             continue

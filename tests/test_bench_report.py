@@ -1,4 +1,7 @@
 """BENCHMARK.md keeps its hand-measured search-engine comparison when regenerated."""
+import os
+
+from bench import sizes
 from bench.report import Results, render_report
 
 
@@ -35,10 +38,6 @@ def test_applied_throttling_compares_only_the_pages_both_sites_carry_and_says_so
 
 
 def test_first_round_trip_figure_fails_a_term_page_too_big_for_it(tmp_path, monkeypatch):
-    import os
-
-    from bench import sizes
-
     monkeypatch.setattr(sizes, "choose_terms", lambda: ("big", "small"))
     for prefix in ("", "en/"):
         for name, size in (("small", 2000), ("big", 40000)):

@@ -243,7 +243,6 @@ def test_strict_build_prints_no_warning_or_banner(built_site):
     assert "end of life" not in lowered and "zensical" not in lowered
 
 
-
 def test_json_blocks_carry_chinese_as_characters_and_still_parse(site):
     """Material's configuration and our labels are written with Jinja's `tojson` policy set to
     keep Chinese as itself (kb_hook.on_env): six bytes per character fewer, which keeps a term

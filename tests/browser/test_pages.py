@@ -87,7 +87,7 @@ def test_no_request_leaves_localhost_and_console_is_clean(page, base_url, lang, 
 
 @pytest.mark.parametrize("lang", LANG_PREFIXES)
 @pytest.mark.parametrize("template", ["article", "critique", "term", "glossary", "references", "about"])
-def test_a_page_view_fetches_only_what_the_page_uses(page, base_url, lang, template):
+def test_reading_a_page_fetches_no_sitemap_or_stylesheet(page, base_url, lang, template):
     """Material's bundle fetches sitemap.xml (47 KB) beside every <link rel=alternate>; only
     the home and changes pages announce the feed, so reading any other page does not."""
     requests, _ = visit(page, base_url + LANG_PREFIXES[lang] + TEMPLATES[template])
