@@ -55,18 +55,3 @@ def chromium(**options):
 def phone_context(browser, lang: str = "zh", **options):
     """A new browser context with a 390 px phone viewport and the language's locale."""
     return browser.new_context(viewport=PHONE_VIEWPORT, locale=LOCALES.get(lang, "en-US"), **options)
-
-
-# Lay out and paint the text kb.css leaves undrawn until it comes near the screen
-# (content-visibility), as scrolling through the page would.
-_DRAW_ALL_TEXT = """() => new Promise(done => {
-  for (const element of document.querySelectorAll('.md-content__inner *'))
-    if (getComputedStyle(element).contentVisibility === 'auto') element.style.contentVisibility = 'visible';
-  requestAnimationFrame(() => requestAnimationFrame(done));
-})"""
-
-
-def draw_all_text(page) -> None:
-    """Every block of the page's text drawn: for full-page screenshots, and for checks of
-    the fonts and colours text is drawn with."""
-    page.evaluate(_DRAW_ALL_TEXT)

@@ -20,7 +20,7 @@ SCHEMES = ("light", "dark")
 
 
 def take_screenshots(base_url: str, out: Path) -> list[Path]:
-    from bench.browser import chromium, draw_all_text, phone_context
+    from bench.browser import chromium, phone_context
 
     out.mkdir(parents=True, exist_ok=True)
     written = []
@@ -32,7 +32,6 @@ def take_screenshots(base_url: str, out: Path) -> list[Path]:
                     page = context.new_page()
                     for name, path in PAGES.items():
                         page.goto(base_url + prefix + path, wait_until="networkidle")
-                        draw_all_text(page)
                         target = out / f"{lang}-{name}-{scheme}.png"
                         page.screenshot(path=str(target), full_page=True)
                         written.append(target)

@@ -114,34 +114,6 @@
     target.appendChild(button);
   }); });
 
-  /* --- A link to a #target shows the target ---
-     Text off screen gets its real height only when it comes near (kb.css,
-     content-visibility), after the browser has scrolled to the target: blocks just above
-     it change height and move it away, over several frames. So once the page has loaded,
-     and after each jump within it, the target is put back under the header every other
-     frame until it has stayed put for five checks (at most 30). Not once the reader
-     touches, scrolls or types. */
-  var readerMoved = false;
-  ["wheel", "touchmove", "pointerdown", "keydown"].forEach(function (type) {
-    window.addEventListener(type, function () { readerMoved = true; }, { passive: true });
-  });
-  function settleOnTarget() {
-    var id = location.hash.slice(1);
-    try { id = decodeURIComponent(id); } catch (malformed) { return; }
-    var target = id && document.getElementById(id);
-    var checks = 0, still = 0;
-    function check() {
-      if (!target || readerMoved || ++checks > 30) return;
-      var top = target.getBoundingClientRect().top;
-      target.scrollIntoView();
-      still = Math.abs(target.getBoundingClientRect().top - top) > 1 ? 0 : still + 1;
-      if (still < 5) requestAnimationFrame(function () { requestAnimationFrame(check); });
-    }
-    check();
-  }
-  window.addEventListener("load", settleOnTarget);
-  window.addEventListener("hashchange", function () { readerMoved = false; settleOnTarget(); });
-
   /* --- Claims index: filter by verdict (without JavaScript it is a plain list) --- */
   var claimsFilter = document.querySelector("[data-kb-claims-filter]");
   var claimsList = document.querySelector("[data-kb-claims]");

@@ -3,7 +3,6 @@ JavaScript, and the glossary filter's order."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from bench.browser import draw_all_text
 from kb.labels import label
 
 pytestmark = pytest.mark.browser
@@ -41,7 +40,6 @@ def test_chinese_text_and_its_quotes_are_drawn_by_a_cjk_font(page, base_url):
       const p = [...document.querySelectorAll('.md-typeset p')].find(p => /“[^”]*”/.test(p.textContent) && !p.querySelector('a, code, sup'));
       p.id = 'kb-probe';
     }""")
-    draw_all_text(page)
     fonts = platform_fonts(page, "#kb-probe")
     assert fonts and all(name.startswith(CJK_FONTS) for name in fonts), fonts
 
@@ -179,7 +177,6 @@ def test_colours_are_readable_in_the_readers_scheme(page, base_url, scheme, expe
     if page.locator(".md-typeset a.kb-term").count():
         page.locator(".md-typeset a.kb-term").first.hover()
         page.locator(".kb-tip").wait_for(state="visible")  # the link preview (kb.js)
-    draw_all_text(page)
     assert contrast_violations(page) == []
 
 

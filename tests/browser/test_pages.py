@@ -1,12 +1,10 @@
 """Every page template in both languages, in a real browser: nothing leaves localhost, the
 console stays clean, no Content-Security-Policy violation, no serious accessibility
 violation (search opened too); each language searches its own index; the language switch keeps the page and
-the anchor; a long page lays out its text as it nears the screen, and prints all of it;
-unknown paths get a working 404 page in their language."""
+the anchor; unknown paths get a working 404 page in their language."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from bench.browser import draw_all_text
 from kb import redirects
 
 pytestmark = pytest.mark.browser
@@ -110,7 +108,6 @@ def test_typing_in_the_glossary_filter_does_not_open_search(page, base_url):
 def test_no_serious_accessibility_violation(page, base_url, lang, template):
     path = TEMPLATES.get(template, "no-such-page/")
     page.goto(base_url + LANG_PREFIXES[lang] + path, wait_until="networkidle")
-    draw_all_text(page)  # colours are judged on drawn text
     results = Axe().run(page)
     serious = [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
@@ -118,17 +115,6 @@ def test_no_serious_accessibility_violation(page, base_url, lang, template):
         if v["impact"] in ("serious", "critical")
     ]
     assert serious == []
-
-
-UNDRAWN = """() => [...document.querySelectorAll('.md-content__inner *')]
-  .filter(e => getComputedStyle(e).contentVisibility !== 'visible').length"""
-
-
-def test_a_long_page_draws_its_text_as_it_nears_the_screen_and_prints_it_all(page, base_url):
-    page.goto(base_url + TEMPLATES["critique"])
-    assert page.evaluate(UNDRAWN) > 50  # blocks a phone need not lay out before the first paint
-    page.emulate_media(media="print")
-    assert page.evaluate(UNDRAWN) == 0
 
 
 @pytest.mark.parametrize(
