@@ -165,3 +165,26 @@ def test_heading_and_claim_copy_links_copy_the_permanent_url(clipboard_page, bas
     assert clipboard(page) == canonical + "#" + claim.get_attribute("id")
     assert heading.locator(".kb-copylink").get_attribute("aria-label").startswith("复制指向此处的链接")
     assert page.locator(".md-dialog").inner_text().strip() == "已复制"
+
+
+# Per heading with a copy-link button: its id, and the part of the button outside the
+# heading's box (px); the heading's height with the buttons, and with them taken out.
+COPY_LINK_FIT = """() => [...document.querySelectorAll('article :is(h2, h3, h4)[id]')]
+  .filter(h => h.querySelector('.kb-copylink'))
+  .map(h => {
+    const box = h.getBoundingClientRect(), button = h.querySelector('.kb-copylink').getBoundingClientRect();
+    const outside = Math.max(0, box.left - button.left, button.right - box.right);
+    h.querySelector('.kb-copylink').remove();
+    return [h.id, Math.round(outside), Math.round(box.height), Math.round(h.getBoundingClientRect().height)];
+  })"""
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_copy_link_buttons_sit_in_room_their_headings_keep(page, base_url, lang):
+    """kb.js adds the buttons when idle, after the browser has scrolled to a linked
+    heading: each must fit in room its heading keeps free, and change no heading's height."""
+    page.goto(base_url + lang + "articles/mk4-vs-mk7-interview/")
+    page.wait_for_selector(".kb-copylink")
+    fits = page.evaluate(COPY_LINK_FIT)
+    assert len(fits) > 20
+    assert [f for f in fits if f[1] > 0 or f[2] != f[3]] == []
