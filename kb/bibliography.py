@@ -34,7 +34,7 @@ KNOWN_FIELDS = {
 UNDATED_TYPES = {"online"}
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity, so rendered references can be cached per entry
 class Entry:
     key: str
     type: str

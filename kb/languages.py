@@ -6,6 +6,7 @@ the same path under the other prefix.
 """
 import posixpath
 from dataclasses import dataclass
+from functools import cache
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ def url_in(lang: Language, path: str) -> str:
     return lang.prefix + path.lstrip("/")
 
 
+@cache  # pure, and a build asks for the same few hundred pairs thousands of times
 def relative_url(from_url: str, to_url: str) -> str:
     """Page-relative link between two site-relative page URLs ('a/b/' style, '' = root),
     so the site works from any sub-path."""

@@ -11,8 +11,6 @@ up to date. It is never edited by hand.
 from dataclasses import dataclass
 from pathlib import Path
 
-from bs4 import BeautifulSoup
-
 from kb.diagnostics import Problem
 from kb.languages import split_url, url_in
 
@@ -41,6 +39,8 @@ def collect(site_dir: Path) -> dict[str, list[str]]:
     Pages are the index.html files with Material's article content; redirect pages and
     404.html are not pages.
     """
+    from bs4 import BeautifulSoup  # imported here: only a built site needs it, and the checker runs without one
+
     site_dir = Path(site_dir)
     pages = {}
     for file in sorted(site_dir.rglob("index.html")):

@@ -11,6 +11,7 @@ import yaml
 
 from kb.diagnostics import Problem, rel
 from kb.site_audit import is_third_party, located_resources_in_html, located_urls_in_css
+from kb.yamldata import LOADER
 
 CODE = "EXT001"
 # Markdown images load their source: ![alt](https://host/x.png)
@@ -52,7 +53,7 @@ def in_file(file: Path, path: str) -> list[Problem]:
 def in_mkdocs_config(file: Path, path: str) -> list[Problem]:
     """extra_css / extra_javascript entries on another host, and a theme web font."""
     try:
-        root = yaml.compose(file.read_text("utf-8"), Loader=yaml.SafeLoader)  # nodes only: !ENV is fine
+        root = yaml.compose(file.read_text("utf-8"), Loader=LOADER)  # nodes only: !ENV is fine
     except yaml.YAMLError:
         return []  # MkDocs itself reports a broken config
     found = []

@@ -41,14 +41,14 @@ class Located:
         return node.start_mark.line + self.first_line
 
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_yaml(text: str, path: str, first_line: int = 1):
     """Return (Located or None, problems). Malformed YAML becomes one KB001 problem."""
     try:
         # libyaml's parser when PyYAML has it (its wheels do): the checker parses ~170 files.
-        node = yaml.compose(text, Loader=_LOADER)
+        node = yaml.compose(text, Loader=LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + first_line if mark else first_line

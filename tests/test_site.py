@@ -166,6 +166,21 @@ def test_audit_allows_local_resources_and_outbound_links():
     assert site_audit.external_resources_in_html(html) == []
 
 
+def test_audit_reports_the_line_of_each_load():
+    # The checker prints these lines as path:line, for templates and Markdown alike.
+    html = (
+        "<head>\n<link rel=\"Stylesheet Preload\" href=\"https://a.example/x.css\" />\n<style>\n"
+        "body { color: red }\n@import 'https://b.example/y.css';\n</style>\n</head>\n"
+        "<p>text</p>\n<img\n  src=\"https://c.example/z.png\">\n<style>b{background:url(//d.example/w.png)}</style>"
+    )
+    assert site_audit.located_resources_in_html(html) == [
+        (2, "<link rel=preload stylesheet href=https://a.example/x.css>"),
+        (5, "<style> url(https://b.example/y.css)"),
+        (9, "<img src=https://c.example/z.png>"),
+        (11, "<style> url(//d.example/w.png)"),
+    ]
+
+
 def test_audit_scans_css_files(tmp_path):
     (tmp_path / "a.css").write_text("@import 'https://cdn.example/x.css'; b{background:url(img.png)}")
     assert site_audit.external_resources_in_site(tmp_path) == ["a.css: url(https://cdn.example/x.css)"]

@@ -1,4 +1,6 @@
 """Citations and reference lists: [@key] -> a numbered link to the page's reference list."""
+from functools import cache
+
 from kb import bibliography, source_status
 from kb.bibliography import Entry
 from kb.content import Page, Site
@@ -28,6 +30,7 @@ def citation(site: Site, page: Page, keys: list, numbered: dict) -> str:
     return render("citation.html", page.lang, cites=cites)
 
 
+@cache  # every page that cites an entry shows the same reference: render it once per language
 def reference_html(entry: Entry, lang: str) -> str:
     """The full reference of an entry as inline HTML."""
     authors = [bibliography.display_name(a) for a in entry.authors]
