@@ -21,12 +21,15 @@ def claim_url(site_url: str, lang: str, claim_id: str) -> str:
     return absolute(site_url, url_in(BY_CODE[lang], claims.page_url(claim_id))) + "#" + claim_id
 
 
-def cite_tools(site, lang: str, claim, site_url: str) -> str:
-    """Copy buttons for the plain URL, Markdown and BBCode of one claim.
+def cite_tools(site, lang: str, claim, site_url: str, folded: bool = False) -> str:
+    """Copy buttons for the plain URL, Markdown and BBCode of one claim. `folded` puts them
+    behind one "Cite this claim" disclosure, as under each claim of an article: up to 17
+    rows of three buttons would crowd a phone screen (and lay out boxes no one asked for).
 
     data-clipboard-text is handled by Material's own clipboard (its bundle binds
     ClipboardJS to every [data-clipboard-text] element and shows its "copied" notice).
-    Without JavaScript the buttons are hidden (kb-js-only); the claim's page link stays.
+    Without JavaScript the disclosure is hidden (kb-js-only); the claim's page link, whose
+    cite box shows every form as text, stays.
     """
     text = claims.link_text(site, claim.id, claim.verdict, lang)
     forms = claims.cite_forms(text, claim_url(site_url, lang, claim.id))
@@ -35,6 +38,11 @@ def cite_tools(site, lang: str, claim, site_url: str) -> str:
         f'data-clipboard-text="{E(value)}">{label("copy_" + kind, lang)}</button>'
         for kind, value in forms.items()
     )
+    if folded:
+        return (
+            f'<details class="kb-claimcite kb-js-only" data-search-exclude><summary class="kb-claimcite__label">'
+            f'{label("cite_claim", lang)}</summary>{buttons}</details>'
+        )
     return (
         f'<div class="kb-claimcite kb-js-only" data-search-exclude><span class="kb-claimcite__label">'
         f'{label("cite_claim", lang)}</span> {buttons}</div>'
@@ -65,7 +73,7 @@ def block_close(site, page, claim, site_url: str, repository: str = "") -> str:
     and the "report a problem" link (kb/claim_history.py)."""
     href = relative_url(page.url, claims.page_url(claim.id))
     return (
-        f'\n\n{cite_tools(site, page.lang, claim, site_url)}\n'
+        f'\n\n{cite_tools(site, page.lang, claim, site_url, folded=True)}\n'
         f'<p class="kb-claim__more" data-search-exclude><a href="{E(href)}">{label("claim_page", page.lang)} →</a></p>\n'
         f'{claim_history.claim_footer(site, page, claim, site_url, repository)}\n\n'
         "</div>"

@@ -1,6 +1,6 @@
-"""Citing one claim in Chromium: the copy buttons (Material's clipboard) put the exact
-forum forms on the clipboard; the cite link under the title reaches the cite box; the
-claims index filters by verdict."""
+"""Citing one claim in Chromium: the copy buttons (Material's clipboard, folded under
+"Cite this claim" in an article) put the exact forum forms on the clipboard; the cite
+link under the title reaches the cite box; the claims index filters by verdict."""
 import pytest
 
 from kb import claims
@@ -19,8 +19,10 @@ def test_claim_copy_buttons_put_the_forum_forms_on_the_clipboard(clipboard_page,
     page.goto(base_url + lang + where)
     url = f"{SITE_URL}{lang}claims/{CLAIM}/#{CLAIM}"
     expected = claims.cite_forms(TEXT[lang], url)
-    if where.startswith("articles/"):
+    if where.startswith("articles/"):  # folded under each claim: closed until the reader opens it
         tools = page.locator(f".kb-claim:has(#{CLAIM}) .kb-claimcite")
+        assert not tools.locator('[data-kb-form="plain"]').is_visible()
+        tools.locator("summary").click()
     else:
         tools = page.locator(".kb-claimcite").first
     for kind in ("plain", "markdown", "bbcode"):

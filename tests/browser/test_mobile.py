@@ -144,6 +144,7 @@ def test_citation_numbers_and_copy_buttons_are_24px_tap_targets(page, base_url, 
     page.wait_for_selector(".kb-copylink")
     assert page.evaluate(TAP_AREA, ".md-typeset .kb-cite a") == []
     assert page.evaluate(TAP_AREA, ".md-typeset .kb-copylink") == []
+    assert page.evaluate(TAP_AREA, ".md-typeset .kb-claim summary") == []  # "Cite this claim", "History"
 
 
 def test_larger_tap_areas_do_not_move_the_text(browser, base_url):
@@ -173,7 +174,9 @@ def test_colours_are_readable_in_the_readers_scheme(page, base_url, scheme, expe
     page.emulate_media(color_scheme=scheme)
     page.goto(base_url + LANGS[lang] + PAGES[name], wait_until="networkidle")
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
-    # A tooltip open too: its colours are checked with the page's.
+    # What a claim folds away (cite buttons, history) open, and a tooltip open too: their
+    # colours are checked with the page's.
+    page.evaluate("document.querySelectorAll('.kb-claim details').forEach(d => { d.open = true; })")
     if page.locator(".md-typeset a.kb-term").count():
         page.locator(".md-typeset a.kb-term").first.hover()
         page.locator(".kb-tip").wait_for(state="visible")  # the link preview (kb.js)
