@@ -1,5 +1,5 @@
-"""Reading on a 390 px phone: Chinese typography, tap targets, dark mode, reading without
-JavaScript, and the glossary filter's order."""
+"""Reading on a 390 px phone: Chinese typography, tap targets, the navigation drawer, dark
+mode, reading without JavaScript, and the glossary filter's order."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -158,6 +158,28 @@ def test_larger_tap_areas_do_not_move_the_text(browser, base_url):
     page.add_style_tag(content=".md-typeset .kb-cite a::after, .md-typeset .kb-copylink::before { content: none !important; }")
     assert page.evaluate(measure) == with_areas
     context.close()
+
+
+# --- The navigation drawer ---------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_closed_drawer_keeps_keyboard_focus_out_until_opened(page, base_url, lang):
+    # Closed, the drawer's links sit off-screen: Tab must not take focus there, where the
+    # reader cannot see it. Opened, its links are shown and can be followed.
+    page.goto(base_url + LANGS[lang] + PAGES["article"])
+    in_drawer = "!!document.activeElement.closest('.md-sidebar--primary')"
+    for _ in range(12):  # past the header's controls, into the article
+        page.keyboard.press("Tab")
+        assert not page.evaluate(in_drawer), page.evaluate("document.activeElement.outerHTML.slice(0, 120)")
+    page.locator(".md-header label[for='__drawer']").click()
+    link = page.locator(".md-sidebar--primary a.md-nav__link[href$='vitamin-k-with-vitamin-d/']").first
+    link.wait_for(state="visible")
+    link.evaluate("a => new Promise(done => setTimeout(done, 400))")  # the drawer slides in for .25 s
+    assert link.bounding_box()["x"] >= 0
+    link.focus()
+    assert page.evaluate(in_drawer)
+    link.click()
+    page.wait_for_url("**/articles/vitamin-k-with-vitamin-d/")
 
 
 # --- Dark mode -------------------------------------------------------------------------
