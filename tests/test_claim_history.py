@@ -72,7 +72,7 @@ def test_history_is_collapsed_under_the_claim_newest_first(fixture_model, lang, 
 def test_claim_without_history_has_no_history_block(fixture_model):
     site = load_site(FIXTURE)
     site.claims["first-claim"].history = []
-    assert rendered(site, "zh").find("details") is None
+    assert rendered(site, "zh").find("details", class_="kb-history") is None
 
 
 @pytest.mark.parametrize("lang, page_url, text", [
