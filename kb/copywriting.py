@@ -45,6 +45,12 @@ def visible_source(site: Site, page: Page) -> str:
     return NAME_HYPHEN.sub(KEPT_HYPHEN, "\n".join(front + [body]))
 
 
+def corrected(text: str) -> str:
+    """Chinese text as the lint wants it written (names such as 甲萘醌-4 keep their
+    hyphen), for generated text it never reads, such as a term's aliases (kb/render/terms.py)."""
+    return _autocorrect().format(NAME_HYPHEN.sub(KEPT_HYPHEN, text)).replace(KEPT_HYPHEN, "-")
+
+
 def changes(old: str, new: str) -> list[tuple[str, str]]:
     """AutoCorrect's edits to a fragment as (before, after) with a little context; edits
     closer together than the context are reported as one."""

@@ -5,7 +5,9 @@ from helpers import ZH_INDEX, append, problems
 from kb import typography
 from kb.content import load_site
 from kb.copywriting import changes
+from kb.glossary import Term
 from kb.render import render_page
+from kb.render.terms import shown_aliases
 
 
 def test_missing_space_between_han_and_latin(fixture_site):
@@ -67,3 +69,13 @@ def test_chinese_lists_use_the_chinese_separator():
 def test_no_space_after_a_full_width_label():
     assert typography.after_label("最后审核：") == ""
     assert typography.after_label("Last reviewed:") == " "
+
+
+def test_term_page_lists_aliases_spaced_and_without_mere_spellings_of_the_name():
+    term = Term(id="vitamin-k2", names={"zh": "维生素 K2", "en": "vitamin K2"}, abbr=["MK-n"],
+                aliases={"zh": ["维生素K2", "维他命K2", "甲基萘醌-4", "mk-n", "维他命 K2"], "en": ["Vitamin K2", "menaquinone"]},
+                related=[], sources=[], note=None, path="data/glossary/x.yaml", line=1)
+    # 维生素K2 is the name typed without spaces, mk-n the abbreviation, 维他命 K2 a repeat:
+    # all are kept for search, none is another name. The hyphen of a name stays.
+    assert shown_aliases(term, "zh") == ["维他命 K2", "甲基萘醌-4", "menaquinone"]
+    assert shown_aliases(term, "en") == ["menaquinone", "维他命 K2", "甲基萘醌-4"]

@@ -2,6 +2,7 @@
 above the author's text; note, related terms and "appears in" below it."""
 from collections import defaultdict
 
+from kb import copywriting
 from kb.content import Page, Site
 from kb.languages import others, relative_url
 from kb.render.templates import render
@@ -28,9 +29,28 @@ def term_link(site: Site, page: Page, term_id: str, text: str | None) -> str | N
     )
 
 
+def shown_aliases(term, lang: str) -> list[str]:
+    """A term's other names as its page lists them: the page's language first, Chinese ones
+    spaced as the site writes Chinese. An alias that differs from the term's name, an
+    abbreviation or an earlier alias only in spacing (维生素K2 beside 维生素 K2) is a way
+    of typing the name, kept for search and the glossary filter, not another name."""
+    shown, seen = [], {_unspaced(n) for n in [term.name(lang), *(term.name(o.code) for o in others(lang)), *term.abbr]}
+    for code in [lang, *(o.code for o in others(lang))]:
+        for alias in term.aliases[code]:
+            alias = copywriting.corrected(alias) if code in copywriting.LANGS else alias
+            if _unspaced(alias) not in seen:
+                seen.add(_unspaced(alias))
+                shown.append(alias)
+    return shown
+
+
+def _unspaced(text: str) -> str:
+    return "".join(text.split()).casefold()
+
+
 def term_header(site: Site, page: Page) -> str:
     term, lang = site.terms[page.term_id], page.lang
-    aliases = list(dict.fromkeys(a for code in [lang, *(o.code for o in others(lang))] for a in term.aliases[code]))
+    aliases = shown_aliases(term, lang)
     return render(
         "term_header.md", lang, term=term, others=others(lang), aliases=aliases,
         definition=definition_of(site, lang, term.id),
