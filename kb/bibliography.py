@@ -15,7 +15,7 @@ import bibtexparser
 from bibtexparser.model import DuplicateBlockKeyBlock, ParsingFailedBlock
 
 from kb import source_status
-from kb.diagnostics import Problem
+from kb.diagnostics import Problem, read_text
 from kb.labels import label
 from kb.languages import CODES
 
@@ -114,7 +114,7 @@ def display_name(name: str) -> str:
 def load_bibliography(path: Path, display_path: str) -> tuple[Bibliography, list[Problem]]:
     problems: list[Problem] = []
     try:
-        text = Path(path).read_text("utf-8")
+        text = read_text(path)
     except OSError as exc:
         return Bibliography(display_path, {}), [Problem(display_path, 0, "KB003", f"cannot read bibliography: {exc.strerror}")]
     # bibtexparser prints each failed block itself; the problems below report them instead.

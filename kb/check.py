@@ -7,13 +7,13 @@ import posixpath
 import re
 from collections import defaultdict
 
-from kb import claims, copywriting, numbers, redirects, render, source_status, third_party, zh_spacing
+from kb import claims, copywriting, encoding, numbers, redirects, render, source_status, third_party, zh_spacing
 from kb.content import Page, Site
 from kb.diagnostics import Problem
 
 EXTERNAL = re.compile(r"^[a-z][a-z0-9+.\-]*:", re.I)
-# A data file that does not parse: reported first, as the root cause of what follows.
-ROOT_CAUSES = {"KB001", "KB003"}
+# A data file that does not parse or is not UTF-8: reported first, as the root cause of what follows.
+ROOT_CAUSES = {"KB001", "KB003", "KB004"}
 
 
 def check_site(site: Site) -> list[Problem]:
@@ -30,6 +30,7 @@ def check_site(site: Site) -> list[Problem]:
     problems += claims.check_claims(site)
     problems += copywriting.check_copywriting(site)
     problems += third_party.check_sources(site)
+    problems += encoding.check_encodings(site.root)
     return sorted(set(problems), key=lambda p: (p.code not in ROOT_CAUSES, p))
 
 

@@ -9,7 +9,7 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.diagnostics import Problem, rel
+from kb.diagnostics import Problem, read_text, rel
 from kb.yamldata import load_yaml, schema_errors, schema_problems
 
 CLAIMS_FILE = "data/claims.yaml"
@@ -106,7 +106,7 @@ def load_claims(file: Path, root: Path) -> tuple[dict, list[Problem]]:
     if not file.exists():
         return ClaimRecords(), []
     path = rel(file, root)
-    located, problems = load_yaml(file.read_text("utf-8"), path)
+    located, problems = load_yaml(read_text(file), path)
     if located is None:
         return _unreadable(), problems
     if located.data is None:

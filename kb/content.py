@@ -8,7 +8,7 @@ from kb import markup
 from kb.bibliography import Bibliography, load_bibliography
 from kb.claim_data import load_claims
 from kb.claims import PAGE_DIR as CLAIM_PAGE_DIR, attach as attach_claim_pages
-from kb.diagnostics import Problem, rel
+from kb.diagnostics import Problem, read_text, rel
 from kb.glossary import load_glossary
 from kb.languages import LANGUAGES
 from kb.verdicts import load_verdicts
@@ -95,7 +95,7 @@ def url_of(path: str) -> str:
 
 def load_page(file: Path, lang: str, path: str, root: Path) -> tuple[Page, list[Problem]]:
     display = rel(file, root)
-    source = file.read_text("utf-8")
+    source = read_text(file)
     front_text, body, body_line = markup.split_front_matter(source)
     problems = []
     front = {}

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kb import markup
 from kb.content import Page, Site
-from kb.diagnostics import Problem
+from kb.diagnostics import Problem, read_text
 
 CONFIG = Path(__file__).with_name("autocorrect.yml")  # AutoCorrect's own config format
 LANGS = ("zh",)  # languages whose pages are linted
@@ -37,7 +37,7 @@ def _autocorrect():
 
 def visible_source(site: Site, page: Page) -> str:
     """The page file with front matter kept and markers in the body made reader-visible."""
-    source = page.file.read_text("utf-8").split("\n")
+    source = read_text(page.file).split("\n")
     front = source[: page.body_line - 1]
     names = {term_id: term.name(page.lang) for term_id, term in site.terms.items()}
     visible = markup.PlainText(names, cite=lambda keys: _CITATION_MARK)

@@ -14,6 +14,12 @@ class Problem:
         return f"{self.path}:{self.line}: {self.code} {self.message}"
 
 
+def read_text(file: Path) -> str:
+    """A source file's text. Bytes that are not UTF-8 read as U+FFFD, so checking goes on;
+    kb/encoding.py reports them (KB004)."""
+    return Path(file).read_bytes().decode("utf-8", errors="replace")
+
+
 def rel(path: Path, root: Path) -> str:
     try:
         return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
@@ -26,6 +32,7 @@ CODES = {
     "KB001": "malformed YAML (data file or front matter), or an impossible date in it",
     "KB002": "data does not match its schema (unknown key, wrong type, missing field)",
     "KB003": "malformed BibTeX",
+    "KB004": "source file that is not UTF-8 text",
     "BIB001": "bibliography entry missing a required field",
     "BIB002": "malformed DOI",
     "BIB003": "malformed PMID",

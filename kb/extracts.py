@@ -7,7 +7,7 @@ They are shown to readers on the entry in the bibliography, and the number check
 import html
 from dataclasses import dataclass, field
 
-from kb.diagnostics import Problem
+from kb.diagnostics import Problem, read_text
 from kb.labels import label
 from kb.yamldata import load_yaml, schema_problems
 
@@ -46,7 +46,7 @@ def load_extracts(site) -> tuple[dict, list[Problem]]:
     file = site.root / PATH
     if not file.exists():
         return {}, []
-    located, problems = load_yaml(file.read_text("utf-8"), PATH)
+    located, problems = load_yaml(read_text(file), PATH)
     if located is None:
         return {}, problems
     problems = schema_problems(located, SCHEMA, PATH, "extracts")

@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.diagnostics import Problem, rel
+from kb.diagnostics import Problem, read_text, rel
 from kb.languages import BY_CODE, CODES
 from kb.yamldata import load_yaml, schema_errors, schema_problems, unusable_items
 
@@ -73,7 +73,7 @@ def load_glossary(directory: Path, root: Path) -> tuple[dict, list[Problem], set
     unparsed: set = set()
     for file in sorted(Path(directory).glob("*.yaml")):
         path = rel(file, root)
-        text = file.read_text("utf-8")
+        text = read_text(file)
         located, errors = load_yaml(text, path)
         problems += errors
         if located is None:

@@ -11,7 +11,7 @@ up to date. It is never edited by hand.
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb.diagnostics import Problem
+from kb.diagnostics import Problem, read_text
 from kb.languages import split_url, url_in
 
 MANIFEST_FILE = "links/manifest.txt"
@@ -99,7 +99,7 @@ def read(file: Path, path: str = MANIFEST_FILE) -> tuple[list[Entry], list[Probl
     file = Path(file)
     if not file.is_file():
         return [], []
-    return parse(file.read_text("utf-8"), path)
+    return parse(read_text(file), path)
 
 
 def format_manifest(lines) -> str:

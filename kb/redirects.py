@@ -24,7 +24,7 @@ import yaml
 
 from kb.content import LANG_CODES, url_of
 from kb.csp import with_policy
-from kb.diagnostics import Problem
+from kb.diagnostics import Problem, read_text
 from kb.labels import label
 from kb.languages import BY_CODE, LANGUAGES, absolute, relative_url, url_in
 from kb.yamldata import load_yaml, schema_problems
@@ -73,7 +73,7 @@ def load_redirects(root: Path, file: str = REDIRECTS_FILE) -> tuple[list[Redirec
     source = Path(root) / file
     if not source.is_file():
         return [], []
-    text = source.read_text("utf-8")
+    text = read_text(source)
     located, problems = load_yaml(text, file)
     if located is None:
         return [], problems

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from kb.diagnostics import Problem, rel
+from kb.diagnostics import Problem, read_text, rel
 from kb.site_audit import is_third_party, located_resources_in_html, located_urls_in_css
 from kb.yamldata import LOADER
 
@@ -36,7 +36,7 @@ def in_markdown(text: str, path: str) -> list[Problem]:
 
 
 def in_file(file: Path, path: str) -> list[Problem]:
-    text = file.read_text("utf-8")
+    text = read_text(file)
     if file.suffix == ".html":
         return [_problem(path, line, what) for line, what in located_resources_in_html(text)]
     if file.suffix == ".css":
@@ -53,7 +53,7 @@ def in_file(file: Path, path: str) -> list[Problem]:
 def in_mkdocs_config(file: Path, path: str) -> list[Problem]:
     """extra_css / extra_javascript entries on another host, and a theme web font."""
     try:
-        root = yaml.compose(file.read_text("utf-8"), Loader=LOADER)  # nodes only: !ENV is fine
+        root = yaml.compose(read_text(file), Loader=LOADER)  # nodes only: !ENV is fine
     except yaml.YAMLError:
         return []  # MkDocs itself reports a broken config
     found = []
@@ -79,7 +79,7 @@ def _items(node, by_name=False):
 def check_sources(site) -> list[Problem]:
     problems = []
     for page in site.pages.values():
-        problems += in_markdown(page.file.read_text("utf-8"), page.display)
+        problems += in_markdown(read_text(page.file), page.display)
     overrides = site.root / "overrides"
     for file in sorted(overrides.rglob("*")) if overrides.is_dir() else []:
         if file.suffix in (".html", ".css", ".js"):

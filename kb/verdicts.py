@@ -2,7 +2,7 @@
 meaning per language, and the badge colour (light and, optionally, dark scheme)."""
 from pathlib import Path
 
-from kb.diagnostics import Problem, rel
+from kb.diagnostics import Problem, read_text, rel
 from kb.languages import CODES
 from kb.yamldata import load_yaml, schema_problems
 
@@ -34,7 +34,7 @@ VERDICTS_SCHEMA = {
 
 def load_verdicts(file: Path, root: Path) -> tuple[dict, list[Problem]]:
     path = rel(file, root)
-    located, problems = load_yaml(Path(file).read_text("utf-8"), path)
+    located, problems = load_yaml(read_text(file), path)
     if located is None:
         return {}, problems
     problems = schema_problems(located, VERDICTS_SCHEMA, path, "verdict")

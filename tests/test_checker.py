@@ -437,6 +437,28 @@ def test_checker_cli_prints_problems_and_fails(fixture_site):
     assert lines and all(re.match(r"^[\w./-]+:\d+: [A-Z]+\d{3} ", line) for line in lines), lines
 
 
+def test_files_that_are_not_utf8_are_named_at_their_first_bad_byte(fixture_site):
+    # An editor that saves Chinese as GBK, or a Latin-1 byte pasted into data or a template:
+    # each file is named once, at the line of its first bad byte, all in one run, before
+    # anything else that is wrong.
+    page = fixture_site / ZH_INDEX
+    page.write_bytes(page.read_text("utf-8").encode("gbk"))
+    terms = fixture_site / TERMS
+    terms.write_bytes(terms.read_bytes().replace(b"  abbr: [AT]", b"  abbr: [AT, caf\xe9]", 1))
+    (fixture_site / "overrides").mkdir(exist_ok=True)
+    (fixture_site / "overrides" / "main.html").write_bytes(b'{% extends "base.html" %}\n<p>\xa9 2026</p>\n')
+    edit(fixture_site, EN_INDEX, "[@alpha2020]", "[@nosuch]")
+    result = run_checker("--root", str(fixture_site))
+    assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[:3] == [
+        f"{TERMS}:4: KB004 not UTF-8 text (byte 0xe9): save the file as UTF-8",
+        f"{ZH_INDEX}:2: KB004 not UTF-8 text (byte 0xca): save the file as UTF-8",  # 首 in GBK
+        "overrides/main.html:2: KB004 not UTF-8 text (byte 0xa9): save the file as UTF-8",
+    ]
+    assert f"{EN_INDEX}:8: CIT001 unknown citation key 'nosuch' (not in data/references.bib)" in lines
+
+
 def test_checker_cli_lists_every_code():
     result = run_checker("--codes")
     listed = [line.split()[0] for line in result.stdout.splitlines()]
