@@ -22,7 +22,7 @@ CLAIM_PAGE = """<html><body><article class="md-content__inner md-typeset">
 
 TERM_PAGE = """<html><body><article class="md-content__inner md-typeset">
 <h1 id="mk-4">Menaquinone-4</h1>
-<p class="kb-names"><span class="kb-names__label">Chinese</span> <span lang="zh-Hans">甲基萘醌-4</span><br><span class="kb-names__label">Abbreviations</span> MK-4<br><span class="kb-names__label">Also written</span> MK4; menatetrenone; 甲萘醌-4、四烯甲萘醌</p>
+<p class="kb-names"><span class="kb-names__label">Chinese</span> <span lang="zh-Hans">甲基萘醌-4</span><br><span class="kb-names__label">Abbreviations</span> MK-4<br><span class="kb-names__label">Also called</span> MK4; menatetrenone; 甲萘醌-4、四烯甲萘醌</p>
 <p class="kb-definition" id="definition"><strong>Definition</strong> The form of vitamin K2 with the shortest side chain.</p>
 <h2 id="note">Common confusion<a class="headerlink" href="#note">¶</a></h2>
 <p>Not menadione.</p>

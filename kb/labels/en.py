@@ -5,7 +5,7 @@ WORDS = {
     "references": "References",
     "definition": "Definition",
     "abbreviations": "Abbreviations",
-    "also_called": "Also written",
+    "also_called": "Also called",
     "related": "Related terms",
     "appears_in": "Appears in",
     "appears_nowhere": "No page refers to this term yet.",
