@@ -1,5 +1,5 @@
 """Citations and reference lists: [@key] -> a numbered link to the page's reference list."""
-from functools import cache
+from functools import lru_cache
 
 from kb import bibliography, source_status
 from kb.bibliography import Entry
@@ -30,7 +30,9 @@ def citation(site: Site, page: Page, keys: list, numbered: dict) -> str:
     return render("citation.html", page.lang, cites=cites)
 
 
-@cache  # every page that cites an entry shows the same reference: render it once per language
+# Every page that cites an entry shows the same reference: render it once per language
+# (bounded: `make dev` reloads the bibliography, as new entries, on every rebuild).
+@lru_cache(maxsize=1024)
 def reference_html(entry: Entry, lang: str) -> str:
     """The full reference of an entry as inline HTML."""
     authors = [bibliography.display_name(a) for a in entry.authors]
