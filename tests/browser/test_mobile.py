@@ -242,6 +242,18 @@ def test_without_javascript_no_dead_button_and_no_sideways_scroll(no_script_page
     assert page.evaluate(DEAD_CONTROLS) == []
 
 
+def test_without_javascript_the_drawer_still_opens_with_its_links(no_script_page, base_url):
+    # The drawer opens with CSS alone (a checkbox); its skipped contents must come back.
+    page = no_script_page
+    page.goto(base_url + PAGES["article"])
+    link = page.locator(".md-sidebar--primary a.md-nav__link[href$='vitamin-k-with-vitamin-d/']").first
+    assert not link.is_visible()
+    page.locator(".md-header label[for='__drawer']").click()
+    link.wait_for(state="visible")
+    link.click()
+    page.wait_for_url("**/articles/vitamin-k-with-vitamin-d/")
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_without_javascript_the_cite_box_shows_text_instead_of_buttons(no_script_page, base_url, lang):
     page = no_script_page
