@@ -43,3 +43,11 @@ def clipboard_page(browser, base_url):
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture
+def no_script_page(browser):
+    """A phone-sized page with JavaScript switched off."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    yield context.new_page()
+    context.close()

@@ -1,5 +1,5 @@
-"""Reading on a 390 px phone: Chinese typography, tap targets, the navigation drawer, dark
-mode, reading without JavaScript, and the glossary filter's order."""
+"""Reading on a 390 px phone: Chinese typography, tap targets, dark mode, reading without
+JavaScript, and the glossary filter's order (the navigation drawer: test_drawer.py)."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -160,28 +160,6 @@ def test_larger_tap_areas_do_not_move_the_text(browser, base_url):
     context.close()
 
 
-# --- The navigation drawer ---------------------------------------------------------------
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_closed_drawer_keeps_keyboard_focus_out_until_opened(page, base_url, lang):
-    # Closed, the drawer's links sit off-screen: Tab must not take focus there, where the
-    # reader cannot see it. Opened, its links are shown and can be followed.
-    page.goto(base_url + LANGS[lang] + PAGES["article"])
-    in_drawer = "!!document.activeElement.closest('.md-sidebar--primary')"
-    for _ in range(12):  # past the header's controls, into the article
-        page.keyboard.press("Tab")
-        assert not page.evaluate(in_drawer), page.evaluate("document.activeElement.outerHTML.slice(0, 120)")
-    page.locator(".md-header label[for='__drawer']").click()
-    link = page.locator(".md-sidebar--primary a.md-nav__link[href$='vitamin-k-with-vitamin-d/']").first
-    link.wait_for(state="visible")
-    link.evaluate("a => new Promise(done => setTimeout(done, 400))")  # the drawer slides in for .25 s
-    assert link.bounding_box()["x"] >= 0
-    link.focus()
-    assert page.evaluate(in_drawer)
-    link.click()
-    page.wait_for_url("**/articles/vitamin-k-with-vitamin-d/")
-
-
 # --- Dark mode -------------------------------------------------------------------------
 
 def contrast_violations(page):
@@ -216,13 +194,6 @@ def test_scheme_toggle_overrides_the_system_preference(page, base_url):
 
 # --- Without JavaScript ----------------------------------------------------------------
 
-@pytest.fixture
-def no_script_page(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
-    yield context.new_page()
-    context.close()
-
-
 DEAD_CONTROLS = """() => [...document.querySelectorAll('button, label, .md-button, [role=button]')]
   .filter(e => e.offsetParent && e.getBoundingClientRect().width > 0)
   .filter(e => {
@@ -240,18 +211,6 @@ def test_without_javascript_no_dead_button_and_no_sideways_scroll(no_script_page
     page.goto(base_url + LANGS[lang] + PAGES[name])
     assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     assert page.evaluate(DEAD_CONTROLS) == []
-
-
-def test_without_javascript_the_drawer_still_opens_with_its_links(no_script_page, base_url):
-    # The drawer opens with CSS alone (a checkbox); its skipped contents must come back.
-    page = no_script_page
-    page.goto(base_url + PAGES["article"])
-    link = page.locator(".md-sidebar--primary a.md-nav__link[href$='vitamin-k-with-vitamin-d/']").first
-    assert not link.is_visible()
-    page.locator(".md-header label[for='__drawer']").click()
-    link.wait_for(state="visible")
-    link.click()
-    page.wait_for_url("**/articles/vitamin-k-with-vitamin-d/")
 
 
 @pytest.mark.parametrize("lang", LANGS)
