@@ -80,11 +80,6 @@ class _ResourceFinder(HTMLParser):
         if tag == "style":
             self._style_line, self._style_text = line, []
 
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-        if tag == "style":
-            self._style_line = 0
-
     def handle_data(self, data):
         if self._style_line:
             self._style_text.append(data)
