@@ -59,3 +59,14 @@ def only(root: Path) -> str:
     found = problems(root)
     assert len(found) == 1, found
     return found[0]
+
+
+MATERIAL_STARTED = "html[data-material-started]"
+
+
+def open_page(page, url: str):
+    """Open url in Chromium and wait until Material's script has started: kb.js starts it
+    after the first paint (kb/deferred_scripts.py), and its copy buttons and colour toggle
+    answer from then on."""
+    page.goto(url)
+    page.locator(MATERIAL_STARTED).wait_for(state="attached")

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from kb import csp, page_css
 from kb.compact_html import compact
-from kb.deferred_scripts import defer_scripts
+from kb.deferred_scripts import AFTER_PAINT, defer_scripts
 
 CSS = """@charset "UTF-8";
 :root{--used:#123;--unused:url("data:image/svg+xml;x");--chained:var(--used)}
@@ -113,13 +113,23 @@ def test_site_file(tmp_path, page_url, href, expected):
     assert found == (tmp_path / expected if expected else None)
 
 
-def test_scripts_from_files_are_deferred_inline_ones_untouched():
-    html = defer_scripts('<script src="a.js"></script><script src="b.js" async></script>'
-                         '<script type="module" src="c.js"></script><script src="d.js" defer></script>'
-                         '<script>var x = "src=";</script>')
-    assert html == ('<script src="a.js" defer></script><script src="b.js" async></script>'
-                    '<script type="module" src="c.js"></script><script src="d.js" defer></script>'
-                    '<script>var x = "src=";</script>')
+def test_our_scripts_are_deferred_inline_ones_untouched():
+    html = defer_scripts('<script src="../assets/kb.js"></script><script src="assets/b.js" async></script>'
+                         '<script src="/en/assets/c.js" defer></script><script>var x = "src=";</script>',
+                         ours=["assets/kb.js", "assets/b.js", "assets/c.js"])
+    assert html == ('<script src="../assets/kb.js" defer></script><script src="assets/b.js" async></script>'
+                    '<script src="/en/assets/c.js" defer></script><script>var x = "src=";</script>')
+
+
+def test_materials_script_waits_for_the_first_paint():
+    """Any script that is not ours (Material's bundle, deferred or not) becomes a data block
+    that overrides/assets/kb.js starts after the first paint."""
+    html = defer_scripts('<script src="../assets/javascripts/bundle.0123abcd.min.js" defer></script>'
+                         '<script src="../assets/javascripts/other.js"></script>'
+                         '<script src="../assets/kb.js.bak"></script>', ours=["assets/kb.js"])
+    assert html == ('<script src="../assets/javascripts/bundle.0123abcd.min.js" type="kb/after-paint"></script>'
+                    '<script src="../assets/javascripts/other.js" type="kb/after-paint"></script>'
+                    '<script src="../assets/kb.js.bak" type="kb/after-paint"></script>')
 
 
 def test_the_policy_allows_exactly_the_inline_style():
@@ -137,7 +147,8 @@ def built_pages(site: Path):
 
 
 def test_every_built_page_carries_its_css_and_defers_its_scripts(site):
-    """No stylesheet request, one <style> the policy allows, every script deferred."""
+    """No stylesheet request, one <style> the policy allows, our scripts deferred and
+    Material's left for kb.js to start after the first paint."""
     pages = built_pages(site)
     assert len(pages) > 100
     for path in pages:
@@ -148,8 +159,11 @@ def test_every_built_page_carries_its_css_and_defers_its_scripts(site):
         assert len(styles) == 1 and ".md-typeset" in styles[0].string, where
         policy = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
         assert csp.inline_style_hashes(str(styles[0]))[0] in policy, where
-        for script in soup.find_all("script", src=True):
-            assert script.has_attr("defer"), (where, script["src"])
+        scripts = soup.find_all("script", src=True)
+        assert [s["src"].rsplit("/", 1)[1] for s in scripts if s.has_attr("defer")] == ["kb.js", "kb-search.js"], where
+        waiting = [s for s in scripts if not s.has_attr("defer")]
+        assert len(waiting) == 1 and waiting[0]["type"] == AFTER_PAINT, where
+        assert "/javascripts/bundle." in waiting[0]["src"], where
 
 
 def test_indentation_goes_line_breaks_and_preformatted_text_stay():

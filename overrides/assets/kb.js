@@ -1,10 +1,39 @@
-/* Small behaviours on top of Material, no dependencies: language switch keeps the page
-   and #anchor, tap to preview term and citation links, copy-link
-   buttons beside headings and claims, and the glossary filter. */
+/* Small behaviours on top of Material, no dependencies: Material's own script started
+   after the first paint, language switch keeps the page and #anchor, tap to preview term
+   and citation links, copy-link buttons beside headings and claims, and the glossary filter. */
 (function () {
   "use strict";
   // Shows what needs this script (kb.css hides .kb-js-only elements without it).
   document.documentElement.classList.add("kb-js");
+
+  /* --- Material's script, after the first paint ---
+     kb/deferred_scripts.py marks it type="kb/after-paint", so the browser neither fetches
+     nor runs it while the page loads; it is started here once the page has loaded and a
+     frame has been drawn. (Preloading it from here was tried: its buttons answered no
+     sooner on a slow phone, and the page's load event waited for it.) Material begins its
+     work on DOMContentLoaded, which has passed by then, so the event is sent again once
+     its script has run; the browser tests of copying and of the colour toggle fail if
+     Material does not start. html[data-material-started] tells them when it has. */
+  var material = Array.prototype.slice.call(document.querySelectorAll('script[type="kb/after-paint"]'));
+  function startMaterial() {
+    var left = material.length;
+    material.forEach(function (mark) {
+      var script = document.createElement("script");
+      script.src = mark.src;
+      script.async = false;  // in document order, as Material's template lists them
+      script.onload = script.onerror = function () {
+        left -= 1;
+        if (left) return;
+        document.dispatchEvent(new Event("DOMContentLoaded"));
+        document.documentElement.setAttribute("data-material-started", "");
+      };
+      document.body.appendChild(script);
+    });
+  }
+  window.addEventListener("load", function () {
+    requestAnimationFrame(function () { setTimeout(startMaterial, 0); });
+  });
+
   // Work that is not needed for the first paint waits until the browser is idle.
   var whenIdle = window.requestIdleCallback || function (work) { setTimeout(work, 1); };
   /* Interface words in the page's language, from kb/labels/ (overrides/main.html). */

@@ -129,12 +129,13 @@ def on_env(env, config, files):
 
 
 def _finish_html(html, page_url, config):
-    """The page's own CSS inline (kb/page_css.py), its scripts deferred, its indentation
-    gone (kb/compact_html.py), then its Content-Security-Policy, which allows exactly the
-    page's inline scripts and styles."""
+    """The page's own CSS inline (kb/page_css.py), its scripts kept from the first paint
+    (kb/deferred_scripts.py), its indentation gone (kb/compact_html.py), then its
+    Content-Security-Policy, which allows exactly the page's inline scripts and styles."""
     def resolve(href):
         return page_css.site_file(Path(config.site_dir), config.site_url, page_url, href)
-    html = deferred_scripts.defer_scripts(page_css.inline_page_css(html, resolve))
+    ours = [getattr(script, "path", script) for script in config.extra_javascript]
+    html = deferred_scripts.defer_scripts(page_css.inline_page_css(html, resolve), ours)
     return csp.with_policy(compact_html.compact(html))
 
 

@@ -3,6 +3,7 @@
 link under the title reaches the cite box; the claims index filters by verdict."""
 import pytest
 
+from helpers import open_page
 from kb import claims
 
 pytestmark = pytest.mark.browser
@@ -16,7 +17,7 @@ TEXT = {"": "【不准确】骨钙素“形成”羟基磷灰石晶体？", "en/
 @pytest.mark.parametrize("where", ["articles/mk4-vs-mk7-interview/", f"claims/{CLAIM}/"])
 def test_claim_copy_buttons_put_the_forum_forms_on_the_clipboard(clipboard_page, base_url, lang, where):
     page = clipboard_page
-    page.goto(base_url + lang + where)
+    open_page(page, base_url + lang + where)
     url = f"{SITE_URL}{lang}claims/{CLAIM}/#{CLAIM}"
     expected = claims.cite_forms(TEXT[lang], url)
     if where.startswith("articles/"):  # folded under each claim: closed until the reader opens it

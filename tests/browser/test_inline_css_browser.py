@@ -8,7 +8,7 @@ import itertools
 import pytest
 
 from bench.build import read_config
-from helpers import REPO
+from helpers import REPO, open_page
 from kb import page_css
 
 PAGES = ["", "glossary/osteocalcin/", "articles/mk4-vs-mk7-interview/", "glossary/", "claims/",
@@ -67,7 +67,7 @@ def test_inline_css_gives_the_page_the_full_stylesheets_give(browser, base_url, 
     page.on("request", lambda request: request.resource_type == "stylesheet" and css_requests.append(request.url))
     try:
         for path in PAGES:
-            page.goto(base_url + lang + path, wait_until="load")
+            open_page(page, base_url + lang + path)
             page.wait_for_timeout(400)  # kb.js adds copy-link buttons when idle; they may wrap a heading
             inline_only = page.evaluate(LAYOUT)
             assert "article h1" in inline_only or path == "no-such-page/", path
@@ -113,7 +113,7 @@ def test_what_scripts_add_is_styled_inline(browser, base_url, site, lang, viewpo
     page = context.new_page()
     try:
         for path in PAGES[:-1]:
-            page.goto(base_url + lang + path, wait_until="load")
+            open_page(page, base_url + lang + path)
             page.wait_for_timeout(300)  # idle-time work (copy-link buttons)
             html = (site / lang / path / "index.html").read_text("utf-8")
             covered = page_css.with_script_names(page_css.page_names(html) & css_names, css_names)

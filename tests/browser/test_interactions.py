@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from helpers import open_page
 from kb.normalise import normalise
 
 pytestmark = pytest.mark.browser
@@ -141,7 +142,7 @@ def clipboard(page):
 @pytest.mark.parametrize("lang", ["", "en/"])
 def test_cite_box_copies_plain_markdown_and_bbcode_links(clipboard_page, base_url, lang):
     page = clipboard_page
-    page.goto(base_url + lang + "glossary/osteocalcin/")
+    open_page(page, base_url + lang + "glossary/osteocalcin/")
     canonical = page.get_attribute('link[rel="canonical"]', "href")
     title = page.locator(".kb-citebox__page strong").inner_text()
     buttons = page.locator(".kb-citebox [data-clipboard-text]")
@@ -155,7 +156,7 @@ def test_cite_box_copies_plain_markdown_and_bbcode_links(clipboard_page, base_ur
 
 def test_heading_and_claim_copy_links_copy_the_permanent_url(clipboard_page, base_url):
     page = clipboard_page
-    page.goto(base_url + "articles/mk4-vs-mk7-interview/")
+    open_page(page, base_url + "articles/mk4-vs-mk7-interview/")
     canonical = page.get_attribute('link[rel="canonical"]', "href")
     heading = page.locator("article h2[id]").first
     heading.locator(".kb-copylink").click()

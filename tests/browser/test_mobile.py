@@ -3,6 +3,7 @@ JavaScript, and the glossary filter's order (the navigation drawer: test_drawer.
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from helpers import open_page
 from kb.labels import label
 
 pytestmark = pytest.mark.browser
@@ -185,7 +186,7 @@ def test_colours_are_readable_in_the_readers_scheme(page, base_url, scheme, expe
 
 def test_scheme_toggle_overrides_the_system_preference(page, base_url):
     page.emulate_media(color_scheme="light")
-    page.goto(base_url + PAGES["article"])
+    open_page(page, base_url + PAGES["article"])
     page.locator("label[for='__palette_1']").click()
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
     page.reload()
