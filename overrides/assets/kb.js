@@ -10,10 +10,11 @@
      kb/deferred_scripts.py marks it type="kb/after-paint", so the browser neither fetches
      nor runs it while the page loads; it is started here once the page has loaded and a
      frame has been drawn. (Preloading it from here was tried: its buttons answered no
-     sooner on a slow phone, and the page's load event waited for it.) Material begins its
-     work on DOMContentLoaded, which has passed by then, so the event is sent again once
-     its script has run; the browser tests of copying and of the colour toggle fail if
-     Material does not start. html[data-material-started] tells them when it has. */
+     sooner on a slow phone, and the page's load event waited for it.) Material's page
+     features (header title, contents, sidebars) wait for DOMContentLoaded, which has
+     passed by then, so the event is sent again once its script has run
+     (tests/browser/test_material_start.py). html[data-material-started] tells tests that
+     Material's buttons answer. */
   var material = Array.prototype.slice.call(document.querySelectorAll('script[type="kb/after-paint"]'));
   function startMaterial() {
     var left = material.length;
