@@ -169,8 +169,10 @@
       // A title that holds the query's words names what the page is about.
       var inTitle = matched.filter(function (w) { return title.indexOf(w) >= 0; }).length;
       score *= 1 + inTitle / (matched.length || 1);
-      // The page named by the query (a term, asked by its name) comes first.
+      // The page named by the query (a term, asked by its name) comes first; a page
+      // named by one Latin word of a longer question (ucOC, INR) counts more.
       if (engine.names[p.id].indexOf(named) >= 0) score *= 10;
+      else if (matched.some(function (w) { return !isHan(w) && engine.names[p.id].indexOf(nameKey(w)) >= 0; })) score *= 3;
       return { page: page, hits: p.hits, score: score };
     }).sort(function (a, b) { return b.score - a.score; }).slice(0, limit || 8).map(function (r) { return describe(engine, r); });
   }
