@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from helpers import open_page
+from kb.deferred_scripts import AFTER_PAINT
 
 pytestmark = pytest.mark.browser
 
@@ -16,8 +17,8 @@ RECORD_READY_EVENTS = """
 window.kbReadyEvents = [];
 document.addEventListener("DOMContentLoaded", () => window.kbReadyEvents.push(performance.now()));
 """
-TIMING = """() => {
-  const src = document.querySelector('script[type="kb/after-paint"]').src;
+TIMING = """type => {
+  const src = document.querySelector(`script[type="${type}"]`).src;
   const navigation = performance.getEntriesByType("navigation")[0];
   return {
     fetches: performance.getEntriesByName(src).map(entry => entry.startTime),
@@ -32,7 +33,7 @@ TIMING = """() => {
 def test_materials_script_is_fetched_and_started_after_the_page_has_loaded(page, base_url, lang, path):
     page.add_init_script(RECORD_READY_EVENTS)
     open_page(page, base_url + lang + path)
-    timing = page.evaluate(TIMING)
+    timing = page.evaluate(TIMING, AFTER_PAINT)
     assert len(timing["fetches"]) == 1
     assert timing["fetches"][0] >= timing["loaded"]
     # The browser's own event, then the one kb.js sends once Material's script has run.
