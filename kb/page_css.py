@@ -28,12 +28,15 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 import tinycss2
 
+from kb import lazy_layout
+
 # Names that scripts add. kb.js: <html> marked kb-js, copy-link buttons, link previews
 # (kb-tip). kb-search.js and kb-search-engine.js: the search dialog (kb-search...) with
 # hits, <mark>ed words and verdict labels (kb-verdict...). Material: focus handling,
 # tables wrapped, the header's shadow and title on scroll, the current section in the
 # contents, the "copied" message, the reader's colour scheme, and on a page with code
-# blocks their copy buttons.
+# blocks their copy buttons. On a long page, what its head script and kb.js add to lay it
+# out (kb/lazy_layout.py ADDED_NAMES).
 SCRIPT_ADDED = frozenset({
     ".kb-js", ".kb-copylink", ".kb-tip", "#kb-tip", "[hidden", "[role=tooltip", "[open", "mark", "ol",
     ".js", ".js-focus-visible", "[data-js-focus-visible", ".focus-visible",
@@ -251,7 +254,8 @@ def _names_used_by(sheets: tuple) -> frozenset:
 def with_script_names(names: frozenset, css_names: frozenset) -> frozenset:
     """The page's names and those scripts may add to it, of the names the CSS uses."""
     prefixes = SCRIPT_ADDED_PREFIXES + (CODE_BLOCK_PREFIXES if "pre" in names else ())
-    return names | SCRIPT_ADDED | {name for name in css_names if name.startswith(prefixes)}
+    lazy = lazy_layout.ADDED_NAMES if "#" + lazy_layout.SCRIPT_ID in names else frozenset()
+    return (names & css_names) | SCRIPT_ADDED | lazy | {name for name in css_names if name.startswith(prefixes)}
 
 
 @lru_cache(maxsize=256)
@@ -268,7 +272,7 @@ def inline_page_css(html: str, resolve) -> str:
         return html
     sheets = tuple((path, path.stat().st_mtime) for _, path in links)
     css_names = _names_used_by(sheets)
-    css = _cached_css(sheets, with_script_names(page_names(html) & css_names, css_names))
+    css = _cached_css(sheets, with_script_names(page_names(html), css_names))
     start = html.index(links[0][0])
     for tag, _ in links:
         html = html.replace(tag, "", 1)

@@ -62,11 +62,14 @@ def only(root: Path) -> str:
 
 
 MATERIAL_STARTED = "html[data-material-started]"
+# Material has started and, on a long page, kb.js has laid out all of its text
+# (kb/lazy_layout.py): positions, sizes and colours are final.
+PAGE_SETTLED = MATERIAL_STARTED + ":is(:not(.kb-lazy-layout), [data-kb-laid-out])"
 
 
-def open_page(page, url: str):
-    """Open url in Chromium and wait until Material's script has started: kb.js starts it
-    after the first paint (kb/deferred_scripts.py), and its copy buttons and colour toggle
-    answer from then on."""
-    page.goto(url)
-    page.locator(MATERIAL_STARTED).wait_for(state="attached")
+def open_page(page, url: str, wait_until: str = "load"):
+    """Open url in Chromium and wait until the page has settled: kb.js starts Material after
+    the first paint (kb/deferred_scripts.py), whose copy buttons and colour toggle answer
+    from then on, and then lays out the rest of a long page."""
+    page.goto(url, wait_until=wait_until)
+    page.locator(PAGE_SETTLED).wait_for(state="attached")

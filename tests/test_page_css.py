@@ -65,6 +65,13 @@ def test_negations_require_nothing():
     assert "a:not(.kb-missing){color:blue}" in used(CSS)
 
 
+def test_lazy_layout_rules_only_on_a_page_whose_head_script_adds_their_class():
+    css = ".kb-lazy-layout .md-typeset > :not(h2, .kb-laid-out){content-visibility:auto}"
+    assert used(css) == ""  # a short page: no script marks <html>, so the rule is dead weight
+    long_page = PAGE.replace("<title>t</title>", '<title>t</title><script id="kb-lazy-layout">x()</script>')
+    assert used(css, long_page) == css
+
+
 def test_unused_custom_properties_and_keyframes_go():
     css = used(CSS)
     assert "--used:#123" in css and "--chained:var(--used)" in css  # read through another property

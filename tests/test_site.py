@@ -269,3 +269,13 @@ def test_json_blocks_carry_chinese_as_characters_and_still_parse(site):
         assert "复制" in text or "搜索" in text, block_id
         json.loads(text)
     assert json.loads(soup.find("script", id="kb-labels").string)["search"] == "搜索"
+
+
+def test_long_pages_and_only_they_lay_out_their_first_screen_first(site):
+    """kb/lazy_layout.py: the head script on the articles, the references and the glossary in
+    both languages, not on the pages that fit a few screens (terms, claims, about)."""
+    marked = {str(path.relative_to(site).parent) for path in site.rglob("index.html")
+              if 'id="kb-lazy-layout"' in path.read_text("utf-8")}
+    long_pages = {f"{lang}{path}" for lang in ("", "en/") for path in (
+        "articles/vitamin-k-with-vitamin-d", "articles/mk4-vs-mk7-interview", "references", "glossary")}
+    assert marked == long_pages

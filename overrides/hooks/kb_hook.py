@@ -11,7 +11,7 @@ from mkdocs.plugins import event_priority
 
 # kb is installed with the project (pip install -e ., in the Makefile's set-up).
 from kb import changes, check, claims, content, csp, feed, labels, languages, preview_cards, redirects, render
-from kb import compact_html, deferred_scripts, page_css, search_index, structured_data, verdicts
+from kb import compact_html, deferred_scripts, lazy_layout, page_css, search_index, structured_data, verdicts
 from kb.labels import label
 
 _site = None  # the content model of the current build (kb/content.py)
@@ -94,7 +94,8 @@ def on_page_context(context, page, config, nav):
     context = on_template_context(context, "main.html", config)
     if changes.announces_feed(page.url):  # overrides/main.html links it
         context["kb_feed"] = {"title": label("feed_title", _lang.code)}
-    context.update(kb_title=_site.title(*_source_of(page)), kb_card=_preview_card(page, config))
+    context.update(kb_title=_site.title(*_source_of(page)), kb_card=_preview_card(page, config),
+                   kb_lazy_layout=lazy_layout.is_long(page.content))
     return context
 
 

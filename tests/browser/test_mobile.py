@@ -33,7 +33,7 @@ def platform_fonts(page, selector):
 # --- Chinese typography ----------------------------------------------------------------
 
 def test_chinese_text_and_its_quotes_are_drawn_by_a_cjk_font(page, base_url):
-    page.goto(base_url + PAGES["article"])
+    open_page(page, base_url + PAGES["article"])
     family = page.evaluate("getComputedStyle(document.querySelector('.md-typeset p')).fontFamily")
     assert family.startswith('"PingFang SC"'), family
     # A paragraph with Han text and full-width quotes “…”: every glyph from a CJK font.
@@ -46,7 +46,7 @@ def test_chinese_text_and_its_quotes_are_drawn_by_a_cjk_font(page, base_url):
 
 
 def test_chinese_passage_on_an_english_page_uses_a_cjk_font(page, base_url):
-    page.goto(base_url + "en/" + PAGES["term"])
+    open_page(page, base_url + "en/" + PAGES["term"])
     fonts = platform_fonts(page, '.kb-names [lang|="zh"]')
     assert fonts and all(name.startswith(CJK_FONTS) for name in fonts), fonts
 
@@ -54,7 +54,7 @@ def test_chinese_passage_on_an_english_page_uses_a_cjk_font(page, base_url):
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", ["article", "term", "references"])
 def test_no_han_text_is_slanted(page, base_url, lang, name):
-    page.goto(base_url + LANGS[lang] + PAGES[name])
+    open_page(page, base_url + LANGS[lang] + PAGES[name])
     slanted = page.evaluate("""() => [...document.querySelectorAll('body *')].filter(e =>
         getComputedStyle(e).fontStyle !== 'normal' &&
         [...e.childNodes].some(n => n.nodeType === 3 && /\\p{Script=Han}/u.test(n.data))
@@ -99,13 +99,13 @@ CITATION_LINES = """() => {
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", ["article", "term"])
 def test_citation_numbers_stay_on_the_line_of_the_word_before_them(page, base_url, lang, name):
-    page.goto(base_url + LANGS[lang] + PAGES[name])
+    open_page(page, base_url + LANGS[lang] + PAGES[name])
     assert page.locator("sup.kb-cite").count() > 0
     assert page.evaluate(CITATION_LINES) == []
 
 
 def test_review_date_follows_its_label_without_a_gap(page, base_url):
-    page.goto(base_url + PAGES["article"])
+    open_page(page, base_url + PAGES["article"])
     gap = page.evaluate("""() => {
       const label = document.querySelector('.kb-reviewed span'), time = document.querySelector('.kb-reviewed time');
       return time.getBoundingClientRect().left - label.getBoundingClientRect().right;
@@ -114,7 +114,7 @@ def test_review_date_follows_its_label_without_a_gap(page, base_url):
 
 
 def test_chinese_name_lists_use_the_chinese_separator(page, base_url):
-    page.goto(base_url + PAGES["term"])
+    open_page(page, base_url + PAGES["term"])
     names = page.locator(".kb-names").inner_text()
     assert "; " not in names and "、" in names
 
@@ -141,7 +141,7 @@ TAP_AREA = """(selector) => {
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_citation_numbers_and_copy_buttons_are_24px_tap_targets(page, base_url, lang):
-    page.goto(base_url + LANGS[lang] + PAGES["article"])
+    open_page(page, base_url + LANGS[lang] + PAGES["article"])
     page.wait_for_selector(".kb-copylink")
     assert page.evaluate(TAP_AREA, ".md-typeset .kb-cite a") == []
     assert page.evaluate(TAP_AREA, ".md-typeset .kb-copylink") == []
@@ -152,7 +152,7 @@ def test_larger_tap_areas_do_not_move_the_text(browser, base_url):
     # The test adds a style to switch the areas off: the site's CSP forbids that, so bypass it here.
     context = browser.new_context(viewport={"width": 390, "height": 844}, bypass_csp=True)
     page = context.new_page()
-    page.goto(base_url + PAGES["article"])
+    open_page(page, base_url + PAGES["article"])
     page.wait_for_selector(".kb-copylink")
     measure = "() => [...document.querySelectorAll('.md-typeset p, .md-typeset h2')].map(e => Math.round(e.getBoundingClientRect().height))"
     with_areas = page.evaluate(measure)
@@ -173,7 +173,7 @@ def contrast_violations(page):
 @pytest.mark.parametrize("name", ["article", "term", "glossary"])
 def test_colours_are_readable_in_the_readers_scheme(page, base_url, scheme, expected, lang, name):
     page.emulate_media(color_scheme=scheme)
-    page.goto(base_url + LANGS[lang] + PAGES[name], wait_until="networkidle")
+    open_page(page, base_url + LANGS[lang] + PAGES[name], wait_until="networkidle")
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
     # What a claim folds away (cite buttons, history) open, and a tooltip open too: their
     # colours are checked with the page's.
@@ -238,13 +238,13 @@ def shown_terms(page):
     ("en", "inr", "term-inr"),
 ])
 def test_glossary_filter_lists_the_exact_match_first(page, base_url, lang, query, first):
-    page.goto(base_url + LANGS[lang] + PAGES["glossary"])
+    open_page(page, base_url + LANGS[lang] + PAGES["glossary"])
     page.fill("#kb-filter-input", query)
     assert shown_terms(page)[0] == first
 
 
 def test_glossary_filter_ranks_exact_then_prefix_then_substring(page, base_url):
-    page.goto(base_url + PAGES["glossary"])
+    open_page(page, base_url + PAGES["glossary"])
     original = shown_terms(page)
     page.fill("#kb-filter-input", "维生素K")
     ranks = page.evaluate("""() => {
@@ -261,7 +261,7 @@ def test_glossary_filter_ranks_exact_then_prefix_then_substring(page, base_url):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_filter_placeholder_fits_a_phone_screen(page, base_url, lang):
-    page.goto(base_url + LANGS[lang] + PAGES["glossary"])
+    open_page(page, base_url + LANGS[lang] + PAGES["glossary"])
     room, needed = page.evaluate("""() => {
       const input = document.getElementById('kb-filter-input'), style = getComputedStyle(input);
       const context = document.createElement('canvas').getContext('2d');

@@ -5,6 +5,7 @@ the anchor; unknown paths get a working 404 page in their language."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from helpers import open_page
 from kb import redirects
 
 pytestmark = pytest.mark.browser
@@ -107,7 +108,7 @@ def test_typing_in_the_glossary_filter_does_not_open_search(page, base_url):
 @pytest.mark.parametrize("template", [*TEMPLATES, "404"])
 def test_no_serious_accessibility_violation(page, base_url, lang, template):
     path = TEMPLATES.get(template, "no-such-page/")
-    page.goto(base_url + LANG_PREFIXES[lang] + path, wait_until="networkidle")
+    open_page(page, base_url + LANG_PREFIXES[lang] + path, wait_until="networkidle")
     results = Axe().run(page)
     serious = [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"

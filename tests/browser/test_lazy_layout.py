@@ -1,0 +1,83 @@
+"""A long page lays out its first screen first (kb/lazy_layout.py), in Chromium on a phone:
+the text off screen waits until Material has started, then kb.js lays it all out; a deep
+link or a reload lays out the whole page at once, so the browser puts the reader at the
+right place."""
+from urllib.parse import urljoin
+
+import pytest
+from bs4 import BeautifulSoup
+
+from helpers import PAGE_SETTLED, open_page
+from kb.deferred_scripts import AFTER_PAINT
+
+pytestmark = pytest.mark.browser
+
+ARTICLE = "articles/mk4-vs-mk7-interview/"
+LANGS = {"zh": "", "en": "en/"}
+# Whether an element's content is drawn, or skipped as content-visibility: auto allows.
+DRAWN = "(selector) => document.querySelector(selector).checkVisibility({contentVisibilityAuto: true})"
+FIRST_TEXT = ".md-content__inner > p:not(.kb-reviewed) *"
+LAST_REFERENCE = ".kb-references > li:last-child *"
+STILL_WAITING = """() => [...document.querySelectorAll('.md-content__inner *')]
+    .filter(element => getComputedStyle(element).contentVisibility === 'auto').length"""
+
+
+@pytest.fixture
+def material_held(page):
+    """Material's script held back on its way to the page: kb.js lays out the rest of a long
+    page only once Material has started. Returns a function that lets it through."""
+    held = []
+
+    def hold(url):
+        page.route(url, lambda route: held.append(route))
+
+    def release():
+        for route in held:
+            route.continue_()
+    return hold, release
+
+
+def after_paint_scripts(page, url):
+    """The addresses of the scripts the page leaves for kb.js to start (Material's)."""
+    soup = BeautifulSoup(page.request.get(url).text(), "html.parser")
+    return [urljoin(url, script["src"]) for script in soup.find_all("script", type=AFTER_PAINT)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_text_off_screen_waits_then_all_is_laid_out(page, base_url, material_held, lang):
+    url = base_url + LANGS[lang] + ARTICLE
+    hold, release = material_held
+    for script in after_paint_scripts(page, url):
+        hold(script)
+    page.goto(url)
+    assert page.evaluate("document.documentElement.classList.contains('kb-lazy-layout')")
+    assert page.evaluate(DRAWN, FIRST_TEXT)  # the first screen, laid out and drawn
+    assert not page.evaluate(DRAWN, LAST_REFERENCE)  # far below: not laid out yet
+    page.wait_for_timeout(300)
+    assert not page.evaluate(DRAWN, LAST_REFERENCE)  # ...until Material has started
+    release()
+    page.locator(PAGE_SETTLED).wait_for(state="attached")
+    assert page.evaluate(DRAWN, LAST_REFERENCE)
+    assert page.evaluate(STILL_WAITING) == 0
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_deep_link_lays_out_the_whole_page_and_shows_its_target(page, base_url, lang):
+    url = base_url + LANGS[lang] + ARTICLE
+    open_page(page, url)
+    target = page.evaluate("[...document.querySelectorAll('.kb-claim__title')].at(-3).id")  # far down
+    page.goto("about:blank")
+    open_page(page, f"{url}#{target}")
+    assert not page.evaluate("document.documentElement.classList.contains('kb-lazy-layout')")
+    assert page.evaluate(STILL_WAITING) == 0
+    top = page.evaluate(f"document.getElementById('{target}').getBoundingClientRect().top")
+    assert 0 <= top < 200  # below the header, at the top of the screen
+
+
+def test_a_reload_lays_out_the_whole_page(page, base_url):
+    open_page(page, base_url + ARTICLE)
+    page.mouse.wheel(0, 6000)
+    page.reload()
+    page.locator(PAGE_SETTLED).wait_for(state="attached")
+    assert not page.evaluate("document.documentElement.classList.contains('kb-lazy-layout')")
+    assert page.evaluate(STILL_WAITING) == 0
