@@ -2,10 +2,12 @@
 the text off screen waits until Material has started, then kb.js lays it all out; a deep
 link or a reload lays out the whole page at once, so the browser puts the reader at the
 right place."""
+import io
 from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
+from PIL import Image
 
 from helpers import PAGE_SETTLED, open_page
 from kb.deferred_scripts import AFTER_PAINT
@@ -59,6 +61,45 @@ def test_text_off_screen_waits_then_all_is_laid_out(page, base_url, material_hel
     page.locator(PAGE_SETTLED).wait_for(state="attached")
     assert page.evaluate(DRAWN, LAST_REFERENCE)
     assert page.evaluate(STILL_WAITING) == 0
+
+
+def screen_below_header(page, selector):
+    """The screen with selector's element at its top, below Material's header (which
+    changes once Material has started), in grey."""
+    page.evaluate("selector => document.querySelector(selector).scrollIntoView()", selector)
+    page.wait_for_timeout(100)
+    header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    size = page.viewport_size
+    shot = page.screenshot(clip={"x": 0, "y": header, "width": size["width"], "height": size["height"] - header})
+    return Image.open(io.BytesIO(shot)).convert("L")
+
+
+def ink(image, right=None):
+    """How many pixels are drawn dark (text), in the whole image or left of x=right."""
+    if right is not None:
+        image = image.crop((0, 0, right, image.height))
+    return sum(image.point(lambda value: 255 if value < 128 else 0).histogram()[255:])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_text_that_waits_looks_as_it_will_once_laid_out(page, base_url, material_held, lang):
+    """A waiting block clips what it draws outside itself: the numbers of a list, drawn left
+    of its items, must stay. (Laid out, blocks may move by a pixel, so the test compares
+    how much is drawn, not each pixel.)"""
+    url = base_url + LANGS[lang] + ARTICLE
+    hold, release = material_held
+    for script in after_paint_scripts(page, url):
+        hold(script)
+    page.goto(url)
+    item = ".kb-references > li:nth-child(2)"
+    waiting = screen_below_header(page, item)
+    gutter = round(page.evaluate("item => document.querySelector(item).getBoundingClientRect().left", item))
+    release()
+    page.locator(PAGE_SETTLED).wait_for(state="attached")
+    laid_out = screen_below_header(page, item)
+    assert ink(laid_out, gutter) > 0  # the numbers 2., 3., ...
+    assert ink(waiting, gutter) == pytest.approx(ink(laid_out, gutter), rel=0.1)
+    assert ink(waiting) == pytest.approx(ink(laid_out), rel=0.05)
 
 
 @pytest.mark.parametrize("lang", LANGS)
