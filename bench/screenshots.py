@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from bench import LANG_PREFIXES, ROOT, BenchmarkError, log
+from kb import lazy_layout
 
 PAGES = {
     "home": "",
@@ -32,6 +33,7 @@ def take_screenshots(base_url: str, out: Path) -> list[Path]:
                     page = context.new_page()
                     for name, path in PAGES.items():
                         page.goto(base_url + prefix + path, wait_until="networkidle")
+                        page.locator(lazy_layout.LAID_OUT).wait_for(state="attached")  # a long page's rest
                         target = out / f"{lang}-{name}-{scheme}.png"
                         page.screenshot(path=str(target), full_page=True)
                         written.append(target)

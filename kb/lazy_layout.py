@@ -20,6 +20,9 @@ LONG_PAGE_CHARS = 40_000
 SCRIPT_ID = "kb-lazy-layout"
 # What the script and kb.js add to the page, for kb/page_css.py.
 ADDED_NAMES = frozenset({".kb-lazy-layout", ".kb-laid-out", "[data-kb-laid-out"})
+# Matches once all of a page is laid out: a short page at once, a long one when kb.js is
+# done. For what drives a browser (tests, screenshots).
+LAID_OUT = "html:is(:not(.kb-lazy-layout), [data-kb-laid-out])"
 
 
 def is_long(content_html: str) -> bool:

@@ -3,6 +3,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from kb import lazy_layout
 from kb.build import build_site
 
 REPO = Path(__file__).resolve().parents[1]
@@ -62,14 +63,18 @@ def only(root: Path) -> str:
 
 
 MATERIAL_STARTED = "html[data-material-started]"
-# Material has started and, on a long page, kb.js has laid out all of its text
-# (kb/lazy_layout.py): positions, sizes and colours are final.
-PAGE_SETTLED = MATERIAL_STARTED + ":is(:not(.kb-lazy-layout), [data-kb-laid-out])"
+
+
+def wait_until_settled(page):
+    """Wait until Material has started (its copy buttons and colour toggle answer) and, on a
+    long page, kb.js has laid out all of its text (kb/lazy_layout.py): positions, sizes and
+    colours are final."""
+    page.locator(MATERIAL_STARTED).wait_for(state="attached")
+    page.locator(lazy_layout.LAID_OUT).wait_for(state="attached")
 
 
 def open_page(page, url: str, wait_until: str = "load"):
     """Open url in Chromium and wait until the page has settled: kb.js starts Material after
-    the first paint (kb/deferred_scripts.py), whose copy buttons and colour toggle answer
-    from then on, and then lays out the rest of a long page."""
+    the first paint (kb/deferred_scripts.py), then lays out the rest of a long page."""
     page.goto(url, wait_until=wait_until)
-    page.locator(PAGE_SETTLED).wait_for(state="attached")
+    wait_until_settled(page)

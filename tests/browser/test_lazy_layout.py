@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from helpers import PAGE_SETTLED, open_page
+from helpers import open_page, wait_until_settled
 from kb.deferred_scripts import AFTER_PAINT
 
 pytestmark = pytest.mark.browser
@@ -58,7 +58,7 @@ def test_text_off_screen_waits_then_all_is_laid_out(page, base_url, material_hel
     page.wait_for_timeout(300)
     assert not page.evaluate(DRAWN, LAST_REFERENCE)  # ...until Material has started
     release()
-    page.locator(PAGE_SETTLED).wait_for(state="attached")
+    wait_until_settled(page)
     assert page.evaluate(DRAWN, LAST_REFERENCE)
     assert page.evaluate(STILL_WAITING) == 0
 
@@ -95,7 +95,7 @@ def test_text_that_waits_looks_as_it_will_once_laid_out(page, base_url, material
     waiting = screen_below_header(page, item)
     gutter = round(page.evaluate("item => document.querySelector(item).getBoundingClientRect().left", item))
     release()
-    page.locator(PAGE_SETTLED).wait_for(state="attached")
+    wait_until_settled(page)
     laid_out = screen_below_header(page, item)
     assert ink(laid_out, gutter) > 0  # the numbers 2., 3., ...
     assert ink(waiting, gutter) == pytest.approx(ink(laid_out, gutter), rel=0.1)
@@ -119,6 +119,6 @@ def test_a_reload_lays_out_the_whole_page(page, base_url):
     open_page(page, base_url + ARTICLE)
     page.mouse.wheel(0, 6000)
     page.reload()
-    page.locator(PAGE_SETTLED).wait_for(state="attached")
+    wait_until_settled(page)
     assert not page.evaluate("document.documentElement.classList.contains('kb-lazy-layout')")
     assert page.evaluate(STILL_WAITING) == 0
