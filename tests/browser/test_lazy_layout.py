@@ -27,7 +27,7 @@ STILL_WAITING = """() => [...document.querySelectorAll('.md-content__inner *')]
 @pytest.fixture
 def material_held(page):
     """Material's script held back on its way to the page: kb.js lays out the rest of a long
-    page only once Material has started. Returns a function that lets it through."""
+    page only once Material has started. Gives hold(url), and release() that lets it through."""
     held = []
 
     def hold(url):
