@@ -6,6 +6,9 @@
   // Shows what needs this script (kb.css hides .kb-js-only elements without it).
   document.documentElement.classList.add("kb-js");
 
+  // Work that is not needed for the first paint waits until the browser is idle.
+  var whenIdle = window.requestIdleCallback || function (work) { setTimeout(work, 1); };
+
   /* --- Material's script, after the first paint ---
      kb/deferred_scripts.py marks it type="kb/after-paint", so the browser neither fetches
      nor runs it while the page loads; it is started here once the page has loaded and a
@@ -67,8 +70,6 @@
     whenIdle(step);
   }
 
-  // Work that is not needed for the first paint waits until the browser is idle.
-  var whenIdle = window.requestIdleCallback || function (work) { setTimeout(work, 1); };
   /* Interface words in the page's language, from kb/labels/ (overrides/main.html). */
   var words = document.getElementById("kb-labels");
   var L = words ? JSON.parse(words.textContent) : {};
