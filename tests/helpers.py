@@ -3,8 +3,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup
+
 from kb import lazy_layout
 from kb.build import build_site
+from kb.deferred_scripts import AFTER_PAINT
 
 REPO = Path(__file__).resolve().parents[1]
 # The small fixture site the checker and renderer tests feed bad input into (a copy each).
@@ -78,3 +83,17 @@ def open_page(page, url: str, wait_until: str = "load"):
     the first paint (kb/deferred_scripts.py), then lays out the rest of a long page."""
     page.goto(url, wait_until=wait_until)
     wait_until_settled(page)
+
+
+def hold_material(page, url: str):
+    """Hold Material's script (what the page at url leaves for kb.js to start) back on its way
+    to the page, to see the page as it is before Material starts. Returns release()."""
+    soup = BeautifulSoup(page.request.get(url).text(), "html.parser")
+    held = []
+    for script in soup.find_all("script", type=AFTER_PAINT):
+        page.route(urljoin(url, script["src"]), lambda route: held.append(route))
+
+    def release():
+        for route in held:
+            route.continue_()
+    return release

@@ -3,14 +3,11 @@ the text off screen waits until Material has started, then kb.js lays it all out
 link or a reload lays out the whole page at once, so the browser puts the reader at the
 right place."""
 import io
-from urllib.parse import urljoin
 
 import pytest
-from bs4 import BeautifulSoup
 from PIL import Image
 
-from helpers import open_page, wait_until_settled
-from kb.deferred_scripts import AFTER_PAINT
+from helpers import hold_material, open_page, wait_until_settled
 
 pytestmark = pytest.mark.browser
 
@@ -24,33 +21,10 @@ STILL_WAITING = """() => [...document.querySelectorAll('.md-content__inner *')]
     .filter(element => getComputedStyle(element).contentVisibility === 'auto').length"""
 
 
-@pytest.fixture
-def material_held(page):
-    """Material's script held back on its way to the page: kb.js lays out the rest of a long
-    page only once Material has started. Gives hold(url), and release() that lets it through."""
-    held = []
-
-    def hold(url):
-        page.route(url, lambda route: held.append(route))
-
-    def release():
-        for route in held:
-            route.continue_()
-    return hold, release
-
-
-def after_paint_scripts(page, url):
-    """The addresses of the scripts the page leaves for kb.js to start (Material's)."""
-    soup = BeautifulSoup(page.request.get(url).text(), "html.parser")
-    return [urljoin(url, script["src"]) for script in soup.find_all("script", type=AFTER_PAINT)]
-
-
 @pytest.mark.parametrize("lang", LANGS)
-def test_text_off_screen_waits_then_all_is_laid_out(page, base_url, material_held, lang):
+def test_text_off_screen_waits_then_all_is_laid_out(page, base_url, lang):
     url = base_url + LANGS[lang] + ARTICLE
-    hold, release = material_held
-    for script in after_paint_scripts(page, url):
-        hold(script)
+    release = hold_material(page, url)
     page.goto(url)
     assert page.evaluate("document.documentElement.classList.contains('kb-lazy-layout')")
     assert page.evaluate(DRAWN, FIRST_TEXT)  # the first screen, laid out and drawn
@@ -82,14 +56,12 @@ def ink(image, right=None):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_text_that_waits_looks_as_it_will_once_laid_out(page, base_url, material_held, lang):
+def test_text_that_waits_looks_as_it_will_once_laid_out(page, base_url, lang):
     """A waiting block clips what it draws outside itself: the numbers of a list, drawn left
     of its items, must stay. (Laid out, blocks may move by a pixel, so the test compares
     how much is drawn, not each pixel.)"""
     url = base_url + LANGS[lang] + ARTICLE
-    hold, release = material_held
-    for script in after_paint_scripts(page, url):
-        hold(script)
+    release = hold_material(page, url)
     page.goto(url)
     item = ".kb-references > li:nth-child(2)"
     waiting = screen_below_header(page, item)

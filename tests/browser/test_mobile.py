@@ -3,7 +3,7 @@ JavaScript, and the glossary filter's order (the navigation drawer: test_drawer.
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from helpers import open_page
+from helpers import hold_material, open_page
 from kb.labels import label
 
 pytestmark = pytest.mark.browser
@@ -192,6 +192,29 @@ def test_scheme_toggle_overrides_the_system_preference(page, base_url):
     page.reload()
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
 
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_first_visit_is_in_the_readers_scheme_before_material_starts(page, base_url, lang):
+    """Material's bundle starts after the first paint; the page must not show light to a
+    reader who prefers dark until then (overrides/main.html, block header)."""
+    url = base_url + LANGS[lang] + PAGES["term"]
+    page.emulate_media(color_scheme="dark")
+    release = hold_material(page, url)
+    page.goto(url)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    release()
+
+
+def test_a_saved_scheme_wins_over_the_system_preference_before_material_starts(page, base_url):
+    page.emulate_media(color_scheme="dark")
+    open_page(page, base_url + PAGES["term"])
+    page.locator("label[for='__palette_0']").click()  # the reader chooses light
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
+    release = hold_material(page, base_url + PAGES["article"])
+    page.goto(base_url + PAGES["article"])
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
+    release()
 
 # --- Without JavaScript ----------------------------------------------------------------
 
