@@ -11,7 +11,7 @@ fails on any name the CSS styles that a page lacks.
 
 "Can apply" is decided the way PurgeCSS decides it, from names: a selector is kept when
 every class, id, element and attribute name it requires occurs in the page or in
-SCRIPT_ADDED. Names inside :not(), :has() and other functional pseudo-classes are not
+SCRIPT_ADDED, and an attribute it tests by value ([src$="#only-dark"]) has such a value. Names inside :not(), :has() and other functional pseudo-classes are not
 required, and :is()/:where() need one of their alternatives, so a rule is never dropped
 for what they say. Real selector matching (soupsieve, lxml) would test each of Material's
 ~3,000 selectors against each page, seconds per build; this is a set inclusion per rule,
@@ -84,11 +84,19 @@ class Selector:
 
 
 _ALTERNATIVES = ("is", "where", "matches", "-webkit-any", "-moz-any")
+# [attr^=value] and the like: the selector requires the name "[attr^=value", which a page
+# has when one of its values of attr passes the test (_passed_value_tests).
+_VALUE_TESTS = {
+    "^=": str.startswith, "$=": str.endswith, "*=": lambda value, part: part in value,
+    "~=": lambda value, word: word in value.split(),
+    "|=": lambda value, code: value == code or value.startswith(code + "-"),
+}
+_VALUE_TEST = re.compile(r"(\[[^=^$*~|]+)([\^$*~|]=)(.*)", re.DOTALL)
 
 
 def _required_names(tokens) -> Selector:
     """What one selector requires: ".class", "#id", "tag", "[attr" (or "[attr=value" for
-    an exact value), and the alternatives of its :is()/:where()."""
+    an exact value, "[attr^=value" for a test), and the alternatives of its :is()/:where()."""
     names, choices, previous = set(), [], None
     for token in tokens:
         after = previous.value if previous is not None and previous.type == "literal" else None
@@ -110,8 +118,9 @@ def _required_names(tokens) -> Selector:
 def _attribute(content) -> str:
     parts = [token for token in content if token.type != "whitespace"]
     name = "[" + parts[0].value.lower()
-    if len(parts) == 3 and parts[1] == "=" and parts[2].type in ("ident", "string"):
-        return name + "=" + parts[2].value
+    if len(parts) == 3 and parts[2].type in ("ident", "string"):
+        if parts[1] == "=" or (parts[1].type == "literal" and parts[1].value in _VALUE_TESTS):
+            return name + parts[1].value + parts[2].value
     return name
 
 
@@ -255,7 +264,19 @@ def with_script_names(names: frozenset, css_names: frozenset) -> frozenset:
     """The page's names and those scripts may add to it, of the names the CSS uses."""
     prefixes = SCRIPT_ADDED_PREFIXES + (CODE_BLOCK_PREFIXES if "pre" in names else ())
     lazy = lazy_layout.ADDED_NAMES if "#" + lazy_layout.SCRIPT_ID in names else frozenset()
-    return (names & css_names) | SCRIPT_ADDED | lazy | {name for name in css_names if name.startswith(prefixes)}
+    return (names & css_names) | _passed_value_tests(names, css_names) | SCRIPT_ADDED | lazy | {name for name in css_names if name.startswith(prefixes)}
+
+
+def _passed_value_tests(names: frozenset, css_names: frozenset) -> set:
+    """The CSS's value tests ("[src$=#only-dark") that one of the page's values passes."""
+    passed = set()
+    for test in css_names:
+        match = _VALUE_TEST.fullmatch(test)
+        if match:
+            prefix, passes, wanted = match[1] + "=", _VALUE_TESTS[match[2]], match[3]
+            if any(name.startswith(prefix) and passes(name[len(prefix):], wanted) for name in names):
+                passed.add(test)
+    return passed
 
 
 @lru_cache(maxsize=256)

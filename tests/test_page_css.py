@@ -61,6 +61,14 @@ def test_exact_attribute_values_count_and_scripts_names_are_kept():
     assert "[data-md-color-scheme=slate] p{color:white}" in css
 
 
+def test_attribute_values_tested_by_operator_must_occur():
+    css = 'img[src$="#only-dark"]{display:none}.md-typeset [lang|="zh"]{quotes:none}[href^="x"]{color:red}'
+    kept = used(css, PAGE.replace("<p>", '<p lang="zh-Hans"><img src="a.png" alt="">'))
+    assert "#only-dark" not in kept  # Material's light/dark-only images: none on the page
+    assert '[lang|="zh"]' in kept and '[href^="x"]' in kept
+    assert '[lang|="zh"]' not in used(css)  # no lang="zh" or lang="zh-..." anywhere
+
+
 def test_negations_require_nothing():
     assert "a:not(.kb-missing){color:blue}" in used(CSS)
 
