@@ -110,5 +110,5 @@ def json_ld(site, page, site_url: str, site_name: str) -> str:
         return ""
     data = items[0] if len(items) == 1 else items
     # "</" would end the <script> element early; JSON allows "<\/".
-    text = json.dumps(data, ensure_ascii=False, indent=None).replace("</", "<\\/")
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     return f'\n\n<script type="application/ld+json">{text}</script>\n'

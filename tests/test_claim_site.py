@@ -104,7 +104,7 @@ def test_own_preview_cards(site, prefix):
         page = soup_of(site, url)
         image = page.select_one('meta[property="og:image"]')["content"]
         assert image == f"{SITE_URL}{url}/card.png"
-        assert page.select_one('meta[name="twitter:image"]')["content"] == image
+        assert page.select_one('meta[name="twitter:card"]')["content"] == "summary_large_image"
         with Image.open(site / url / "card.png") as card:
             assert card.size == (1200, 630)
     term = soup_of(site, f"{prefix}glossary/osteocalcin")

@@ -10,9 +10,10 @@ from kb.languages import LANGUAGES
 
 WORDS = {lang.code: importlib.import_module(f"kb.labels.{lang.code.replace('-', '_').lower()}").WORDS for lang in LANGUAGES}
 # Words kb.js and kb-search.js show; sent to the page as <script type="application/json" id="kb-labels">.
-BROWSER_KEYS = ("copy_link_here", "filter_matches", "filter_match_one",
-                "search", "search_placeholder", "search_close", "search_none", "search_failed",
-                "search_loading")
+# The glossary filter's words travel on its status line (kb/templates/glossary_index.html),
+# the one page that has the filter.
+BROWSER_KEYS = ("copy_link_here", "search", "search_placeholder", "search_close", "search_none",
+                "search_failed", "search_loading")
 
 
 def label(name: str, lang: str, **values) -> str:

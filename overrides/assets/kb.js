@@ -228,7 +228,8 @@
         .forEach(function (item) { list.appendChild(item.element); });
       if (!query) statusLine.textContent = statusLine.getAttribute("data-total");
       else if (!shown) statusLine.textContent = statusLine.getAttribute("data-none");
-      else statusLine.textContent = shown === 1 ? L.filter_match_one : L.filter_matches.replace("{n}", shown);
+      else statusLine.textContent = shown === 1 ? statusLine.getAttribute("data-one")
+        : statusLine.getAttribute("data-many").replace("{n}", shown);
     };
     input.addEventListener("input", apply);
     var initial = new URLSearchParams(location.search).get("q");

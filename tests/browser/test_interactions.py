@@ -127,6 +127,14 @@ def test_glossary_filter_says_when_nothing_matches(page, base_url):
     assert len(visible_terms(page)) >= 50
 
 
+def test_glossary_filter_counts_one_match_and_several_in_english(page, base_url):
+    page.goto(base_url + "en/glossary/")
+    page.fill("#kb-filter-input", "menatetrenone")
+    assert page.locator(".kb-filter__status").inner_text() == "1 matching term"
+    page.fill("#kb-filter-input", "osteocalcin")
+    assert page.locator(".kb-filter__status").inner_text() == f"{len(visible_terms(page))} matching terms"
+
+
 def test_filter_normalises_like_the_build(page, base_url):
     samples = ["维生素K2", "维生素 K2", "MK-7", "ＭＫ－７", "mk·7", "Vitamin K₂", "（MGP）", "γ-羧化", "Gla 蛋白"]
     page.goto(base_url + "glossary/")
