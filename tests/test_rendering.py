@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import BUILD_FILES, REPO, run_mkdocs_build
+from helpers import BUILD_FILES, REPO, edit, run_mkdocs_build
 from kb import manifest, render
 from kb.content import load_site
 from kb.languages import BY_CODE, LANGUAGES, url_in
@@ -34,6 +34,11 @@ ARTICLE = manifest.ARTICLE
 def fixture_build(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("fixture") / "site"
     shutil.copytree(FIXTURE, root)
+    # Here (not in the shared fixture, whose claim text other tests edit) the claim names a
+    # term, so that the term's page lists the claim under "appears in".
+    for lang, statement, term in (("zh", "一个论断[@beta-web]。", "见[[beta-term]]。"),
+                                  ("en", "A claim [@beta-web].", " See [[beta-term]].")):
+        edit(root, f"docs/{lang}/articles/vitamin-k-with-vitamin-d.md", statement, statement + term)
     for item in BUILD_FILES:
         src = REPO / item
         (shutil.copytree if src.is_dir() else shutil.copy)(src, root / item)
@@ -137,6 +142,17 @@ def test_reference_list_gives_journal_year_doi_and_pmid_out_of_search(fixture_bu
     assert "references/#alpha2020" in hrefs[-1]
 
 
+BETA_DEFINITION = {"zh": "乙术语是另一个示例术语。", "en": "The beta term is another example term."}
+
+
+@pytest.mark.parametrize("lang, claim", [("zh", "【有证据支持】一个论断"), ("en", "[Supported] A claim")])
+def test_appears_in_names_each_claim_by_verdict_and_title(fixture_build, lang, claim):
+    body = article(fixture_build, url(lang, "glossary/beta-term/"))
+    article_item = body.find(id="appears-in").find_next("ul").find("a", href="../../articles/vitamin-k-with-vitamin-d/")
+    claims = article_item.parent.select(":scope > ul > li > a")
+    assert [(a.get_text(), a["href"]) for a in claims] == [(claim, "../../articles/vitamin-k-with-vitamin-d/#first-claim")]
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_bibliography_page_lists_entries_out_of_search(fixture_build, lang):
     body = article(fixture_build, url(lang, "references/"))
@@ -163,7 +179,9 @@ def test_term_page_parts(fixture_build, lang, title, other_label, other_name, re
     assert definition.strong and len(definition.get_text()) > 10
     related = body.find(id="related")
     assert related.has_attr("data-search-exclude")
-    assert related.find_next("ul").select_one("a.kb-term").get_text() == related_name
+    item = related.find_next("ul").li
+    assert item.a.get_text() == related_name and item.get_text().endswith(BETA_DEFINITION[lang])
+    assert not item.a.has_attr("title")  # its definition is printed beside it: no preview too
     appears = body.find(id="appears-in")
     assert [a["href"] for a in appears.find_next("ul").select("a")] == ["../beta-term/", "../../"]
     assert body.find(id="note") is None  # alpha-term has no note

@@ -9,7 +9,6 @@ WORDS = {
     "related": "Related terms",
     "appears_in": "Appears in",
     "appears_nowhere": "No page refers to this term yet.",
-    "claim": "claim",
     "note": "Common confusion",
     "cited_by": "Cited by",
     "in_bibliography": "bibliography",

@@ -9,7 +9,6 @@ WORDS = {
     "related": "相关术语",
     "appears_in": "出现于",
     "appears_nowhere": "暂无页面引用此术语。",
-    "claim": "论断",
     "note": "常见混淆",
     "cited_by": "引用页面",
     "in_bibliography": "书目",

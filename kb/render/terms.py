@@ -2,7 +2,7 @@
 above the author's text; note, related terms and "appears in" below it."""
 from collections import defaultdict
 
-from kb import copywriting
+from kb import claims as claim_units, copywriting
 from kb.content import Page, Site
 from kb.languages import others, relative_url
 from kb.render.templates import render
@@ -80,6 +80,12 @@ def appearances(site: Site, lang: str, term_id: str) -> list:
     return [(site.page(lang, path), claims) for path, claims in sorted(found.items())]
 
 
+def _claim_text(site: Site, lang: str, claim_id: str) -> str:
+    """A claim as a reader knows it: its verdict and title ('【不准确】骨钙素“形成”…？')."""
+    _, claim = claim_units.find(site, lang, claim_id)
+    return claim_units.link_text(site, claim_id, claim.verdict, lang) if claim else claim_id
+
+
 def term_footer(site: Site, page: Page) -> str:
     term, lang = site.terms[page.term_id], page.lang
     related = [
@@ -91,7 +97,11 @@ def term_footer(site: Site, page: Page) -> str:
         for r in related_terms(site, term.id)
     ]
     found = [
-        {"href": relative_url(page.url, other.url), "title": site.title(lang, other.path), "claims": claims}
+        {
+            "href": relative_url(page.url, other.url),
+            "title": site.title(lang, other.path),
+            "claims": [{"id": claim, "text": _claim_text(site, lang, claim)} for claim in claims],
+        }
         for other, claims in appearances(site, lang, term.id)
     ]
     note = term.note[lang] if term.note else ""
