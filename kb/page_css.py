@@ -11,9 +11,10 @@ fails on any name the CSS styles that a page lacks.
 
 "Can apply" is decided the way PurgeCSS decides it, from names: a selector is kept when
 every class, id, element and attribute name it requires occurs in the page or in
-SCRIPT_ADDED, and an attribute it tests by value ([src$="#only-dark"]) has such a value. Names inside :not(), :has() and other functional pseudo-classes are not
-required, and :is()/:where() need one of their alternatives, so a rule is never dropped
-for what they say. Real selector matching (soupsieve, lxml) would test each of Material's
+SCRIPT_ADDED, and an attribute it tests by value ([src$="#only-dark"]) has such a value
+there. Names inside :not(), :has() and other functional pseudo-classes are not required,
+and :is()/:where() need one of their alternatives, so a rule is never dropped for what
+they say. Real selector matching (soupsieve, lxml) would test each of Material's
 ~3,000 selectors against each page, seconds per build; this is a set inclusion per rule,
 shared by the pages that use the same names. Custom properties no kept rule reads, and
 keyframes no kept rule runs, are dropped too. tinycss2 parses and serialises the CSS.
@@ -264,7 +265,8 @@ def with_script_names(names: frozenset, css_names: frozenset) -> frozenset:
     """The page's names and those scripts may add to it, of the names the CSS uses."""
     prefixes = SCRIPT_ADDED_PREFIXES + (CODE_BLOCK_PREFIXES if "pre" in names else ())
     lazy = lazy_layout.ADDED_NAMES if "#" + lazy_layout.SCRIPT_ID in names else frozenset()
-    return (names & css_names) | _passed_value_tests(names, css_names) | SCRIPT_ADDED | lazy | {name for name in css_names if name.startswith(prefixes)}
+    added = SCRIPT_ADDED | lazy | {name for name in css_names if name.startswith(prefixes)}
+    return (names & css_names) | _passed_value_tests(names, css_names) | added
 
 
 def _passed_value_tests(names: frozenset, css_names: frozenset) -> set:
