@@ -29,6 +29,19 @@ CLAIMS_SCHEMA = {
                 "additionalProperties": False,
                 "properties": {"zh": _TEXT, "en": _TEXT},
             },
+            # Who makes the claim, where it appears (a bibliography key or a URL) and the
+            # one-line conclusion: issue 25 (fact-check convention).
+            "claimant": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {"zh": _TEXT, "en": _TEXT},
+            },
+            "appearance": _TEXT,
+            "conclusion": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {"zh": _TEXT, "en": _TEXT},
+            },
             "questions": {
                 "type": "object",
                 "additionalProperties": False,
