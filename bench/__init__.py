@@ -3,7 +3,7 @@ and writes BENCHMARK.md; `python -m bench.screenshots` takes phone screenshots.
 
 Modules: browser (the one Chromium launcher),
 build (builds through `make build`), peer (the stock-Material comparison site),
-sizes (transfer per view), lighthouse, report. The static server is kb/serve.py."""
+sizes (transfer per view), lighthouse, report. The static server is kb/commands/serve.py."""
 import sys
 from pathlib import Path
 

@@ -35,7 +35,7 @@ def measure(results, runs: int, quick: bool):
     from bench.build import measure_builds, measure_checker, measure_corpus
     from bench.compare import measure_comparison
     from bench.peer import build_peer
-    from kb.serve import open_server, serving
+    from kb.commands.serve import open_server, serving
     from bench.search_eval import measure as measure_search
     from bench.sizes import benchmark_pages, choose_terms, measure_first_round_trip, measure_search_index, measure_transfer
 

@@ -69,8 +69,8 @@ def measure_checker(results: Results, runs: int):
         if result.returncode != 0:
             raise BenchmarkError("`make check` reports problems:\n" + result.stdout[-3000:])
         times.append(elapsed)
-    from kb.check import check_site
-    from kb.content import load_site
+    from kb.checks.check import check_site
+    from kb.model.content import load_site
 
     load_site(ROOT)  # imports and first-touch caches out of the way
     in_process = []
@@ -198,8 +198,8 @@ def renamed_claims(text: str, n: int) -> tuple[str, list]:
 def make_corpus(dest: Path) -> dict:
     """Copy the repository's sources into dest and multiply terms and articles to 10x;
     the corpus must pass the content checker."""
-    from kb.check import check_site
-    from kb.content import load_site
+    from kb.checks.check import check_site
+    from kb.model.content import load_site
 
     copy_sources(dest)
     corpus_config(dest)

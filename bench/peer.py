@@ -1,7 +1,7 @@
 """The peer: a stock Material site carrying the same article and term text, built with
 the same mkdocs and Material, to measure this site against (issue 13).
 
-Our own markup is flattened with the site's one parser (kb.markup): citations become
+Our own markup is flattened with the site's one parser (kb.model.markup): citations become
 plain [n], term links plain text, claim blocks plain paragraphs, generated blocks are
 dropped; links to pages the peer lacks become their text. Each language is a separate
 `mkdocs new`-style project (site_name, theme material, the theme language), built into
@@ -18,8 +18,8 @@ import yaml
 
 from bench import LANG_PREFIXES, ROOT, BenchmarkError
 from bench.build import read_config
-from kb import markup
-from kb.labels import label
+from kb.model import markup
+from kb.model.labels import label
 
 PEER_PAGES = {"home": "index.md", "article": "articles/mk4-vs-mk7-interview.md"}  # plus the term page
 
@@ -96,7 +96,7 @@ def markdown_extensions() -> list:
 
 def write_peer(dest: Path, term_id: str) -> dict:
     """One stock project per language under dest/<lang>/; returns lang -> config path."""
-    from kb.content import load_site
+    from kb.model.content import load_site
 
     site = load_site(ROOT)
     configs = {}

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from bench import LANG_PREFIXES, ROOT, BenchmarkError, log
-from kb import lazy_layout
+from kb.finish import lazy_layout
 
 PAGES = {
     "home": "",
@@ -50,7 +50,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     from bench.browser import CHROMIUM, chromium_available
     from bench.build import build_site
-    from kb.serve import open_server, serving
+    from kb.commands.serve import open_server, serving
 
     if not chromium_available():
         print(f"bench.screenshots: no Chromium at {CHROMIUM} (`make browser` installs it)", file=sys.stderr)

@@ -268,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kind", default="questions", choices=["questions", "terms"])
     args = parser.parse_args(argv)
     from bench.browser import chromium
-    from kb.serve import open_server, serving
+    from kb.commands.serve import open_server, serving
 
     with serving(open_server(args.site)) as base_url, chromium() as browser:
         report = evaluate(browser, base_url, args.engine, args.kind, args.mode)

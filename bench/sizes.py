@@ -8,14 +8,14 @@ from urllib.parse import unquote, urlsplit
 from bench import KB, LANG_PREFIXES, ROOT, BenchmarkError
 from bench.browser import CHROMIUM, chromium, chromium_available, phone_context
 from bench.report import Figure, Results, kb
-from kb import search_index
+from kb.finish import search_index
 
 MAX_TERM_FIRST_VIEW_KB = 120
 MAX_SECOND_VIEW_KB = 15
 # A page whose HTML fits in a new connection's first TCP round trip (initial congestion window
 # of 10 segments of 1,460 bytes, RFC 6928) costs one round trip less to show: 150 ms on the
 # slow 4G of Lighthouse's mobile runs. The window also carries the response headers (about
-# 240 bytes from kb/serve.py), so the HTML's budget is 14 KB.
+# 240 bytes from kb/commands/serve.py), so the HTML's budget is 14 KB.
 FIRST_ROUND_TRIP_BYTES = 14 * KB
 ARTICLE = "articles/mk4-vs-mk7-interview/"
 KINDS = ("HTML", "CSS", "JavaScript", "search index", "font", "image", "other")
@@ -33,7 +33,7 @@ def gzip_size(path: Path) -> int:
 
 def choose_terms() -> tuple[str, str]:
     """The term page measured (osteocalcin if it exists) and the one navigated to next."""
-    from kb.content import load_site
+    from kb.model.content import load_site
 
     terms = load_site(ROOT).terms
     if not terms:
@@ -206,7 +206,7 @@ def measure_first_round_trip(results: Results, site_dir: Path):
 
 
 def measure_search_index(results: Results, site_dir: Path):
-    """Each language's search index (kb/search_index.py), on disk and as served (gzip)."""
+    """Each language's search index (kb/finish/search_index.py), on disk and as served (gzip)."""
     for lang, prefix in LANG_PREFIXES.items():
         index = site_dir / prefix / search_index.FILE
         if not index.is_file():

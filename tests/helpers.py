@@ -7,9 +7,9 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 
-from kb import lazy_layout
-from kb.build import build_site
-from kb.deferred_scripts import AFTER_PAINT
+from kb.finish import lazy_layout
+from kb.commands.build import build_site
+from kb.finish.deferred_scripts import AFTER_PAINT
 
 REPO = Path(__file__).resolve().parents[1]
 # The small fixture site the checker and renderer tests feed bad input into (a copy each).
@@ -54,8 +54,8 @@ def append(root: Path, path: str, text: str):
 
 def problems(root: Path) -> list[str]:
     """Every problem the checker reports for a site, as printed."""
-    from kb.check import check_site
-    from kb.content import load_site
+    from kb.checks.check import check_site
+    from kb.model.content import load_site
 
     return [str(p) for p in check_site(load_site(root))]
 
@@ -72,7 +72,7 @@ MATERIAL_STARTED = "html[data-material-started]"
 
 def wait_until_settled(page):
     """Wait until Material has started (its copy buttons and colour toggle answer) and, on a
-    long page, kb.js has laid out all of its text (kb/lazy_layout.py): positions, sizes and
+    long page, kb.js has laid out all of its text (kb/finish/lazy_layout.py): positions, sizes and
     colours are final."""
     page.locator(MATERIAL_STARTED).wait_for(state="attached")
     page.locator(lazy_layout.LAID_OUT).wait_for(state="attached")
@@ -80,7 +80,7 @@ def wait_until_settled(page):
 
 def open_page(page, url: str, wait_until: str = "load"):
     """Open url in Chromium and wait until the page has settled: kb.js starts Material after
-    the first paint (kb/deferred_scripts.py), then lays out the rest of a long page."""
+    the first paint (kb/finish/deferred_scripts.py), then lays out the rest of a long page."""
     page.goto(url, wait_until=wait_until)
     wait_until_settled(page)
 

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from helpers import BIB, BUILD_FILES, EN_ARTICLE, EN_INDEX, REPO, TERMS, ZH_ARTICLE, ZH_INDEX, append, edit, only, problems, run_mkdocs_build
-from kb.check import check_site
-from kb.content import load_site
-from kb.diagnostics import CODES
+from kb.checks.check import check_site
+from kb.model.content import load_site
+from kb.model.diagnostics import CODES
 
 
 def test_fixture_is_clean(fixture_site):
@@ -264,7 +264,7 @@ def test_heading_ids_differ_between_languages(fixture_site):
 
 def test_translations_are_compared_with_the_default_language_for_any_number(fixture_site, monkeypatch):
     # A third language (Traditional Chinese) next to zh (default) and en.
-    from kb import labels, languages
+    from kb.model import labels, languages
 
     hant = languages.Language("zh-hant", "zh-Hant", "zh-Hant", "zh_TW", "zh-hant/", collation="pinyin")
     monkeypatch.setitem(languages.BY_CODE, "zh-hant", hant)
@@ -423,7 +423,7 @@ def test_every_problem_code_is_tested():
 # --- Command line and build ------------------------------------------------------------
 
 def run_checker(*args):
-    return subprocess.run([sys.executable, "-m", "kb.check_command", *args],
+    return subprocess.run([sys.executable, "-m", "kb.commands.check", *args],
                           capture_output=True, text=True, timeout=60)
 
 
@@ -471,7 +471,7 @@ def test_checker_cli_passes_clean_fixture(fixture_site):
 
 
 def test_checker_reports_manifest_drift_and_the_update_command(fixture_site):
-    from kb import manifest
+    from kb.checks import manifest
 
     pages = manifest.expected_pages(load_site(fixture_site))
     lines = [line for line in manifest.urls(pages) if line != "glossary/beta-term/#note"]

@@ -1,10 +1,10 @@
 """data/claims.yaml: each rule on claim histories and claim ids, fed its bad input in the
-fixture site and reported as `path:line: CODE message` (kb/claim_data.py; unknown entries and duplicate ids are kb/claims.py's CLM007, CLM008)."""
+fixture site and reported as `path:line: CODE message` (kb/model/claim_data.py; unknown entries and duplicate ids are kb/model/claims.py's CLM007, CLM008)."""
 
 import pytest
 
 from helpers import CLAIMS, EN_ARTICLE, REPO, ZH_ARTICLE, edit, only, problems
-from kb.content import load_site
+from kb.model.content import load_site
 
 
 def test_fixture_history_loads(fixture_site):

@@ -13,9 +13,11 @@ from bs4 import BeautifulSoup
 from lxml import html as lxml_html
 
 from helpers import BUILD_FILES, REPO, run_mkdocs_build
-from kb import changes, claim_history, feed, render
-from kb.content import load_site
-from kb.languages import BY_CODE, LANGUAGES
+from kb import render
+from kb.finish import feed
+from kb.render import changes, claim_history
+from kb.model.content import load_site
+from kb.model.languages import BY_CODE, LANGUAGES
 
 FIXTURE = REPO / "tests" / "fixtures" / "site"
 SITE_URL = "https://example.org/kb/"  # a sub-path, as on a GitHub project page

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from helpers import REPO
-from kb import claims
+from kb.model import claims
 from test_claims import EN_OSTEOCALCIN_TEXT, EN_OSTEOCALCIN_URL, OSTEOCALCIN, SITE_URL, ZH_OSTEOCALCIN_TEXT, ZH_OSTEOCALCIN_URL
 
 

@@ -10,9 +10,10 @@ from markdown_it import MarkdownIt
 from PIL import Image
 
 from helpers import CLAIMS, EN_ARTICLE, REPO, ZH_ARTICLE, append, edit, only, problems
-from kb import claims, preview_cards
-from kb.check import check_site
-from kb.content import load_site
+from kb.finish import preview_cards
+from kb.model import claims
+from kb.checks.check import check_site
+from kb.model.content import load_site
 
 SITE_URL = "https://vitamin-k-evidence.github.io/"
 OSTEOCALCIN = "osteocalcin-forms-hydroxyapatite"

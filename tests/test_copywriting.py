@@ -1,11 +1,11 @@
-"""Chinese copywriting lint (kb/copywriting.py, AutoCorrect) and the typographic rules of
-generated text (kb/typography.py): each fed bad input, with the exact message."""
+"""Chinese copywriting lint (kb/checks/copywriting.py, AutoCorrect) and the typographic rules of
+generated text (kb/render/typography.py): each fed bad input, with the exact message."""
 from helpers import ZH_INDEX, append, problems
 
-from kb import typography
-from kb.content import load_site
-from kb.copywriting import changes
-from kb.glossary import Term
+from kb.render import typography
+from kb.model.content import load_site
+from kb.checks.copywriting import changes
+from kb.model.glossary import Term
 from kb.render import render_page
 from kb.render.terms import shown_aliases
 

@@ -5,10 +5,10 @@ is validated (KB002, XTR001) and shown on the bibliography entry."""
 import pytest
 
 from helpers import REPO
-from kb.check import check_site
-from kb.content import load_site
-from kb.extracts import extracts_html
-from kb.numbers import numbers_in
+from kb.checks.check import check_site
+from kb.model.content import load_site
+from kb.model.extracts import extracts_html
+from kb.checks.numbers import numbers_in
 
 ZH = "docs/zh/articles/vitamin-k-with-vitamin-d.md"
 EN = "docs/en/articles/vitamin-k-with-vitamin-d.md"
@@ -127,6 +127,6 @@ def test_extracts_are_shown_on_the_bibliography_entry(site_root):
 def test_real_content_passes_and_every_cited_source_has_extracts():
     site = load_site(REPO)
     assert [str(p) for p in check_site(site) if p.code.startswith(("NUM", "EXT"))] == []
-    from kb.extracts import site_extracts
+    from kb.model.extracts import site_extracts
     cited = {key for page in site.pages.values() for key in page.parsed.cited_keys}
     assert sorted(cited - set(site_extracts(site)[0])) == []

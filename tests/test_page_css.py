@@ -1,5 +1,5 @@
-"""Each page's own CSS inline (kb/page_css.py), scripts deferred (kb/deferred_scripts.py),
-and the policy that lets exactly that CSS run (kb/csp.py): on small inputs, then on the
+"""Each page's own CSS inline (kb/finish/page_css.py), scripts deferred (kb/finish/deferred_scripts.py),
+and the policy that lets exactly that CSS run (kb/finish/csp.py): on small inputs, then on the
 built site. What the browser makes of it is in tests/browser/test_inline_css_browser.py."""
 import re
 from pathlib import Path
@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from kb import csp, page_css
-from kb.compact_html import compact
-from kb.deferred_scripts import AFTER_PAINT, defer_scripts
+from kb.finish import csp, page_css
+from kb.finish.compact_html import compact
+from kb.finish.deferred_scripts import AFTER_PAINT, defer_scripts
 
 CSS = """@charset "UTF-8";
 :root{--used:#123;--unused:url("data:image/svg+xml;x");--chained:var(--used)}

@@ -13,17 +13,18 @@ import pytest
 from bs4 import BeautifulSoup
 
 from helpers import BUILD_FILES, REPO, run_mkdocs_build
-from kb import manifest, redirects
-from kb.check import check_site
-from kb.content import load_site, url_of
-from kb.languages import LANGUAGES, url_in
+from kb.checks import manifest
+from kb.model import redirects
+from kb.checks.check import check_site
+from kb.model.content import load_site, url_of
+from kb.model.languages import LANGUAGES, url_in
 
 FIXTURE = REPO / "tests" / "fixtures" / "site"
 REDIRECTS = "data/redirects.yaml"
 OLD = "articles/mk4-vs-mk7-interview/"
 NEW = "articles/mk4-mk7-interview/"
 SITE_URL = "https://example.org/kb/"  # a sub-path, as on a GitHub project page
-UPDATE = ["-m", "kb.update_manifest"]
+UPDATE = ["-m", "kb.commands.update_manifest"]
 PROBLEM_LINE = re.compile(r"^[\w./-]+:\d+: [A-Z]+\d{3} ")
 
 
@@ -195,7 +196,7 @@ def test_redirect_listed_twice(root):
 
 def test_checker_cli_reports_redirect_problems(root):
     (root / REDIRECTS).write_text("old/: articles/nowhere/\nabout/: glossary/\n", "utf-8")
-    result = subprocess.run([sys.executable, "-m", "kb.check_command", "--root", str(root)],
+    result = subprocess.run([sys.executable, "-m", "kb.commands.check", "--root", str(root)],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr

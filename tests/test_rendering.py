@@ -16,9 +16,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from helpers import BUILD_FILES, REPO, edit, run_mkdocs_build
-from kb import manifest, render
-from kb.content import load_site
-from kb.languages import BY_CODE, LANGUAGES, url_in
+from kb import render
+from kb.checks import manifest
+from kb.model.content import load_site
+from kb.model.languages import BY_CODE, LANGUAGES, url_in
 
 FIXTURE = REPO / "tests" / "fixtures" / "site"
 GOLDEN = REPO / "tests" / "golden"
@@ -216,7 +217,7 @@ def test_verdict_table_meanings_in_the_page_language(fixture_build, lang, header
 def test_verdict_colours_come_from_the_data_file(fixture_build):
     css = (fixture_build / "assets" / "kb-verdicts.css").read_text("utf-8")
     assert ".kb-claim--supported, .kb-verdict--supported { --kb-verdict: #1b6e3a; }" in css
-    # Pages carry it inline (kb/page_css.py): search results show verdicts on any page.
+    # Pages carry it inline (kb/finish/page_css.py): search results show verdicts on any page.
     assert ".kb-verdict--supported{--kb-verdict:#1b6e3a}" in soup_of(fixture_build, "").select_one("head style").string
 
 
@@ -263,7 +264,7 @@ def test_every_fragment_link_in_the_built_site_resolves(site):
 
 
 def test_every_language_has_every_interface_word():
-    from kb import labels
+    from kb.model import labels
 
     default = set(labels.WORDS[LANGUAGES[0].code])
     for lang in LANGUAGES[1:]:
@@ -273,7 +274,7 @@ def test_every_language_has_every_interface_word():
 
 
 def test_verdict_stylesheet_has_light_and_dark_colours():
-    from kb.verdicts import stylesheet
+    from kb.model.verdicts import stylesheet
 
     css = stylesheet({"new-verdict": {"colour": "#123456", "colour_dark": "#abcdef"}})
     assert css == (

@@ -1,11 +1,11 @@
-"""What site search knows of a page (kb/search_index.py): fixture pages for each rule, then
+"""What site search knows of a page (kb/finish/search_index.py): fixture pages for each rule, then
 the index of the built site in both languages."""
 import json
 
 from lxml import html as lxml_html
 
-from kb import search_index
-from kb.languages import LANGUAGES
+from kb.finish import search_index
+from kb.model.languages import LANGUAGES
 
 CLAIM_PAGE = """<html><body><article class="md-content__inner md-typeset">
 <h1 id="warfarin-consistency">服用华法林时，维生素 K 摄入要保持稳定</h1>

@@ -10,8 +10,9 @@ import yaml
 from bs4 import BeautifulSoup
 
 from helpers import REPO
-from kb import csp, site_audit
-from kb.languages import LANGUAGES
+from kb.checks import site_audit
+from kb.finish import csp
+from kb.model.languages import LANGUAGES
 
 # The public URL contract (forum posts link to these for years); the manifest of issue 6
 # extends it to every page and anchor.
@@ -276,7 +277,7 @@ def test_json_blocks_carry_chinese_as_characters_and_still_parse(site):
 
 
 def test_long_pages_and_only_they_lay_out_their_first_screen_first(site):
-    """kb/lazy_layout.py: the head script on the articles, the references and the glossary in
+    """kb/finish/lazy_layout.py: the head script on the articles, the references and the glossary in
     both languages, not on the pages that fit a few screens (terms, claims, about)."""
     marked = {str(path.relative_to(site).parent) for path in site.rglob("index.html")
               if 'id="kb-lazy-layout"' in path.read_text("utf-8")}

@@ -8,8 +8,8 @@ import pytest
 
 from helpers import BIB, REPO
 from kb.render.citations import reference_html
-from kb.check import check_site
-from kb.content import load_site
+from kb.checks.check import check_site
+from kb.model.content import load_site
 
 DRAFT = "  url          = {https://example.org/page},\n  urldate      = {2026-11-24},\n  status       = {draft},\n  recheck      = {2027-02-24},\n"
 
@@ -23,7 +23,7 @@ def set_fields(root, fields: str):
 
 
 def checker(root, *args):
-    return subprocess.run([sys.executable, "-m", "kb.check_command", "--root", str(root), *args],
+    return subprocess.run([sys.executable, "-m", "kb.commands.check", "--root", str(root), *args],
                           capture_output=True, text=True, timeout=60)
 
 

@@ -2,9 +2,9 @@
 is reported (ZHS001) and counted; Latin link text next to Han keeps its space."""
 
 from helpers import REPO, ZH_INDEX
-from kb.check import check_site
-from kb.content import load_site
-from kb.zh_spacing import stray_spaces
+from kb.checks.check import check_site
+from kb.model.content import load_site
+from kb.checks.zh_spacing import stray_spaces
 
 
 def write_line(root, text):

@@ -1,8 +1,8 @@
 """Rendering of page bodies written with the site's markers, split by concern:
 citations.py (citations, reference lists), terms.py (term links, term pages), blocks.py
 (verdict table, glossary index, bibliography), pages.py (page assembly, cite box),
-templates.py (the Jinja2 templates in kb/templates/)."""
-from kb.content import Page, Site
+templates.py (the Jinja2 templates in kb/render/html/)."""
+from kb.model.content import Page, Site
 from kb.render.pages import Rendered, render_page, render_page_parts
 
 __all__ = ["Rendered", "anchors", "render_page", "render_page_parts"]

@@ -1,16 +1,17 @@
 """Generated blocks that a page asks for with a directive line: `::: verdicts`,
-`::: glossary-index`, `::: bibliography` (kb/markup.py DIRECTIVES)."""
+`::: glossary-index`, `::: bibliography` (kb/model/markup.py DIRECTIVES)."""
 import json
 from collections import defaultdict
 
 from markupsafe import Markup
 
-from kb import changes, claim_pages, extracts
-from kb.bibliography import clean
-from kb.content import Page, Site
-from kb.languages import BY_CODE, CODES, LANGUAGES, others, relative_url
-from kb.labels import label
-from kb.normalise import normalise
+from kb.model import extracts
+from kb.render import changes, claim_pages
+from kb.model.bibliography import clean
+from kb.model.content import Page, Site
+from kb.model.languages import BY_CODE, CODES, LANGUAGES, others, relative_url
+from kb.model.labels import label
+from kb.model.normalise import normalise
 from kb.render.citations import cited_keys, reference_html
 from kb.render.templates import render
 from kb.render.terms import definition_of, term_url
@@ -36,7 +37,7 @@ def pinyin_keys(text: str) -> list:
 
 
 def search_keys(site: Site, term_id: str) -> list:
-    """Normalised strings the glossary filter matches a query against (kb/normalise.py)."""
+    """Normalised strings the glossary filter matches a query against (kb/model/normalise.py)."""
     term = site.terms[term_id]
     raw = [*(term.names[c] for c in CODES), term.id, *term.abbr, *(a for c in CODES for a in term.aliases[c])]
     for lang in LANGUAGES:

@@ -1,11 +1,11 @@
 """Citations and reference lists: [@key] -> a numbered link to the page's reference list."""
 from functools import lru_cache
 
-from kb import bibliography, source_status
-from kb.bibliography import Entry
-from kb.content import Page, Site
-from kb.labels import label
-from kb.languages import relative_url
+from kb.model import bibliography, source_status
+from kb.model.bibliography import Entry
+from kb.model.content import Page, Site
+from kb.model.labels import label
+from kb.model.languages import relative_url
 from kb.render.templates import render
 
 

@@ -1,13 +1,14 @@
 """Page assembly: walks a page body with the checker's parser (kb/markup.walk), replaces
 the site's markers, and adds the generated parts: term page header and footer, the
 reviewed line, the cite box and the reference list. Also reports the ids it emits, which
-are the anchors the checker accepts (kb/check.py)."""
+are the anchors the checker accepts (kb/checks/check.py)."""
 from dataclasses import dataclass
 
-from kb import claim_pages, claims, markup, typography
-from kb.content import Page, Site
-from kb.labels import review_date
-from kb.languages import BY_CODE, absolute, url_in
+from kb.model import claims, markup
+from kb.render import claim_pages, typography
+from kb.model.content import Page, Site
+from kb.model.labels import review_date
+from kb.model.languages import BY_CODE, absolute, url_in
 from kb.render.blocks import BLOCKS
 from kb.render.citations import citation, numbers, reference_list
 from kb.render.templates import emitted_ids, render

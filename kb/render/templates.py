@@ -1,4 +1,4 @@
-"""The Jinja2 templates of generated HTML (kb/templates/), and the ids a fragment emits.
+"""The Jinja2 templates of generated HTML (kb/render/html/), and the ids a fragment emits.
 
 Templates autoescape everything; a value that is already HTML is passed as Markup.
 Template comments are written {* ... *}: "{#" starts a Markdown heading id.
@@ -10,11 +10,11 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from kb.bibliography import clean, sentence
-from kb.labels import label
-from kb.typography import after_label, join_list
+from kb.model.bibliography import clean, sentence
+from kb.model.labels import label
+from kb.render.typography import after_label, join_list
 
-TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+TEMPLATES = Path(__file__).resolve().parent / "html"
 # Ids a generated fragment gives the page: HTML id attributes and Markdown heading
 # attribute lists ("## Title {#id ...}"), which the attr_list extension turns into ids.
 _HTML_ID = re.compile(r'\sid="([^"]+)"')
@@ -41,7 +41,7 @@ def environment() -> jinja2.Environment:
 
 
 def render(name: str, lang: str, **values) -> Markup:
-    """Render kb/templates/<name> for a page in `lang`; label() is bound to that language."""
+    """Render kb/render/html/<name> for a page in `lang`; label() is bound to that language."""
     words = lambda key, **more: label(key, lang, **more)  # noqa: E731
     html = environment().get_template(name).render(lang=lang, label=words, **values)
     return Markup(html.strip("\n"))

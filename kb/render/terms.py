@@ -2,9 +2,10 @@
 above the author's text; note, related terms and "appears in" below it."""
 from collections import defaultdict
 
-from kb import claims as claim_units, copywriting
-from kb.content import Page, Site
-from kb.languages import others, relative_url
+from kb.checks import copywriting
+from kb.model import claims as claim_units
+from kb.model.content import Page, Site
+from kb.model.languages import others, relative_url
 from kb.render.templates import render
 
 

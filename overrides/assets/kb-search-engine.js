@@ -1,6 +1,6 @@
 /* The site search's engine and ranking (issues 11, 13), loaded with MiniSearch
    (assets/vendor/) and this language's index (<language root>/search.json, written by
-   kb/search_index.py) when search is first opened; the dialog is kb-search.js.
+   kb/finish/search_index.py) when search is first opened; the dialog is kb-search.js.
 
    A forum question ("维生素K2和D3要同时吃吗") holds words no page needs, so the question is
    split into words here (Han from Latin, mk-4 -> mk4, function words dropped), each word
@@ -35,7 +35,7 @@
   function isHan(word) { return new RegExp("^[" + HAN + "]+$").test(word); }
   function squash(text) { return normal(text).replace(/\s+/g, ""); }
   /* Whether a query is a page's name is decided as the glossary filter decides it
-     (kb.js's kbNormalise, the twin of kb/normalise.py): MK7 = MK-7 = mk 7. */
+     (kb.js's kbNormalise, the twin of kb/model/normalise.py): MK7 = MK-7 = mk 7. */
   var nameKey = window.kbNormalise;
 
   /* English plural and -ies endings, so that "fractures" finds "fracture" (MiniSearch has
@@ -104,7 +104,7 @@
     return out.filter(function (w) { return w !== chunk; });
   }
 
-  /* The engine over one language's pages (records of kb/search_index.py). */
+  /* The engine over one language's pages (records of kb/finish/search_index.py). */
   function Engine(MiniSearch, pages, root) {
     var docs = pages.map(function (p, id) {
       return {

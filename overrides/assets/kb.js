@@ -10,7 +10,7 @@
   var whenIdle = window.requestIdleCallback || function (work) { setTimeout(work, 1); };
 
   /* --- Material's script, after the first paint ---
-     kb/deferred_scripts.py marks it type="kb/after-paint", so the browser neither fetches
+     kb/finish/deferred_scripts.py marks it type="kb/after-paint", so the browser neither fetches
      nor runs it while the page loads; it is started here once the page has loaded and a
      frame has been drawn. (Preloading it from here was tried: its buttons answered no
      sooner on a slow phone, and the page's load event waited for it.) Material's page
@@ -41,7 +41,7 @@
   });
 
   /* --- Long pages: the rest of the text laid out, a few blocks at a time ---
-     On a long page the head's script marked <html> kb-lazy-layout (kb/lazy_layout.py), so
+     On a long page the head's script marked <html> kb-lazy-layout (kb/finish/lazy_layout.py), so
      the browser laid out only the blocks near the screen. Once Material has started, the
      blocks still waiting are laid out in idle time, about STEP_CHARACTERS of text per step:
      on a CPU four times slower than a desktop's, mostly 10-30 ms, below a long task (50 ms).
@@ -70,7 +70,7 @@
     whenIdle(step);
   }
 
-  /* Interface words in the page's language, from kb/labels/ (overrides/main.html). */
+  /* Interface words in the page's language, from kb/model/labels/ (overrides/main.html). */
   var words = document.getElementById("kb-labels");
   var L = words ? JSON.parse(words.textContent) : {};
 
@@ -191,7 +191,7 @@
   }
 
   /* --- Glossary filter ---
-     kbNormalise is the twin of kb/normalise.py (tests/browser compare the two): NFKC,
+     kbNormalise is the twin of kb/model/normalise.py (tests/browser compare the two): NFKC,
      lower case, then drop spaces, hyphens and dashes, dots, middle dots, brackets, quotes.
      Site search (kb-search-engine.js) matches a query to a term's names with it too. */
   function kbNormalise(text) {

@@ -10,12 +10,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 # kb is installed with the project (pip install -e ., in the Makefile's set-up).
-from kb import changes, check, claims, content, csp, feed, labels, languages, preview_cards, redirects, render
-from kb import compact_html, deferred_scripts, lazy_layout, page_css, search_index, structured_data, verdicts
-from kb.labels import label
+from kb import render
+from kb.checks import check
+from kb.finish import compact_html, csp, deferred_scripts, feed, lazy_layout, page_css, preview_cards, search_index
+from kb.model import claims, content, labels, languages, redirects, verdicts
+from kb.render import changes, structured_data
+from kb.model.labels import label
 
-_site = None  # the content model of the current build (kb/content.py)
-_lang = None  # the language of the current build (kb/languages.py)
+_site = None  # the content model of the current build (kb/model/content.py)
+_lang = None  # the language of the current build (kb/model/languages.py)
 
 
 def _build_language(config) -> languages.Language:
@@ -58,7 +61,7 @@ def on_page_markdown(markdown, page, config, files):
     if model.term_id:
         # A term's one-sentence definition is its description (meta tags, previews).
         page.meta["description"] = model.front.get("definition", "")
-    if claims.is_claim_page(model):  # front matter taken from its claim (kb/claims.py attach)
+    if claims.is_claim_page(model):  # front matter taken from its claim (kb/model/claims.py attach)
         page.meta["description"] = model.front.get("description", "")
         markdown = None  # the renderer builds the page from the claim
     root = _site_root(config)
@@ -130,8 +133,8 @@ def on_env(env, config, files):
 
 
 def _finish_html(html, page_url, config):
-    """The page's own CSS inline (kb/page_css.py), its scripts kept from the first paint
-    (kb/deferred_scripts.py), its indentation gone (kb/compact_html.py), then its
+    """The page's own CSS inline (kb/finish/page_css.py), its scripts kept from the first paint
+    (kb/finish/deferred_scripts.py), its indentation gone (kb/finish/compact_html.py), then its
     Content-Security-Policy, which allows exactly the page's inline scripts and styles."""
     def resolve(href):
         return page_css.site_file(Path(config.site_dir), config.site_url, page_url, href)

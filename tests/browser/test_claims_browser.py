@@ -4,7 +4,7 @@ link under the title reaches the cite box; the claims index filters by verdict."
 import pytest
 
 from helpers import open_page
-from kb import claims
+from kb.model import claims
 
 pytestmark = pytest.mark.browser
 

@@ -1,4 +1,4 @@
-"""Pages carry their CSS inline (kb/page_css.py). In Chromium, in both languages, on a
+"""Pages carry their CSS inline (kb/finish/page_css.py). In Chromium, in both languages, on a
 phone and a desktop, light and dark: a page looks exactly as it does with the site's full
 stylesheets added; no stylesheet is requested; and when readers use the page (a link
 preview, scrolling, search with results, copying a link, the menus) scripts show nothing
@@ -9,7 +9,7 @@ import pytest
 
 from bench.build import read_config
 from helpers import REPO, open_page
-from kb import page_css
+from kb.finish import page_css
 
 PAGES = ["", "glossary/osteocalcin/", "articles/mk4-vs-mk7-interview/", "glossary/", "claims/",
          "claims/osteocalcin-forms-hydroxyapatite/", "changes/", "no-such-page/"]

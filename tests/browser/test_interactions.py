@@ -5,7 +5,7 @@ import re
 import pytest
 
 from helpers import open_page
-from kb.normalise import normalise
+from kb.model.normalise import normalise
 
 pytestmark = pytest.mark.browser
 

@@ -1,4 +1,4 @@
-"""A long page lays out its first screen first (kb/lazy_layout.py), in Chromium on a phone:
+"""A long page lays out its first screen first (kb/finish/lazy_layout.py), in Chromium on a phone:
 the text off screen waits until Material has started, then kb.js lays it all out; a deep
 link or a reload lays out the whole page at once, so the browser puts the reader at the
 right place."""

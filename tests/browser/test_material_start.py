@@ -1,4 +1,4 @@
-"""Material's script stays out of the way of the first paint: kb/deferred_scripts.py marks
+"""Material's script stays out of the way of the first paint: kb/finish/deferred_scripts.py marks
 it so that the browser does not fetch it while loading the page, and kb.js fetches and
 starts it once the page has loaded. Its buttons working once it has started is what the
 copy and colour-toggle tests check."""
@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from helpers import open_page
-from kb.deferred_scripts import AFTER_PAINT
+from kb.finish.deferred_scripts import AFTER_PAINT
 
 pytestmark = pytest.mark.browser
 

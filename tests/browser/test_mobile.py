@@ -4,7 +4,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from helpers import hold_material, open_page
-from kb.labels import label
+from kb.model.labels import label
 
 pytestmark = pytest.mark.browser
 

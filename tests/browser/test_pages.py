@@ -6,7 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from helpers import open_page
-from kb import redirects
+from kb.model import redirects
 
 pytestmark = pytest.mark.browser
 

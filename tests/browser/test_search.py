@@ -4,7 +4,7 @@ a verdict for a claim and one highlighted snippet, at least three to a phone scr
 together; results in the reader's language."""
 import pytest
 
-from kb import search_index
+from kb.finish import search_index
 
 pytestmark = pytest.mark.browser
 

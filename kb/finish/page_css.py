@@ -1,0 +1,321 @@
+"""Each page carries all the CSS it can use, inline: no stylesheet request at all.
+
+A page's <link rel="stylesheet"> tags (Material's and ours, whatever their names) are
+replaced by one <style> holding only the rules that can apply to the page, in the
+stylesheets' order. A first view costs one request for everything it shows, and no
+stylesheet stands before the first paint. Without JavaScript the inline rules are all the
+page needs; with it, so are they: what scripts add (the search dialog and its results,
+link previews, the "copied" message, the current section in the table of contents) is
+in SCRIPT_ADDED, and tests/browser/test_inline_css_browser.py drives those scripts and
+fails on any name the CSS styles that a page lacks.
+
+"Can apply" is decided the way PurgeCSS decides it, from names: a selector is kept when
+every class, id, element and attribute name it requires occurs in the page or in
+SCRIPT_ADDED, and an attribute it tests by value ([src$="#only-dark"]) has such a value
+there. Names inside :not(), :has() and other functional pseudo-classes are not required,
+and :is()/:where() need one of their alternatives, so a rule is never dropped for what
+they say. Real selector matching (soupsieve, lxml) would test each of Material's
+~3,000 selectors against each page, seconds per build; this is a set inclusion per rule,
+shared by the pages that use the same names. Custom properties no kept rule reads, and
+keyframes no kept rule runs, are dropped too. tinycss2 parses and serialises the CSS.
+"""
+import re
+import posixpath
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+import tinycss2
+
+from kb.finish import lazy_layout
+
+# Names that scripts add. kb.js: <html> marked kb-js, copy-link buttons, link previews
+# (kb-tip). kb-search.js and kb-search-engine.js: the search dialog (kb-search...) with
+# hits, <mark>ed words and verdict labels (kb-verdict...). Material: focus handling,
+# tables wrapped, the header's shadow and title on scroll, the current section in the
+# contents, the "copied" message, the reader's colour scheme, and on a page with code
+# blocks their copy buttons. On a long page, what its head script and kb.js add to lay it
+# out (kb/finish/lazy_layout.py ADDED_NAMES).
+SCRIPT_ADDED = frozenset({
+    ".kb-js", ".kb-copylink", ".kb-tip", "#kb-tip", "[hidden", "[role=tooltip", "[open", "mark", "ol",
+    ".js", ".js-focus-visible", "[data-js-focus-visible", ".focus-visible",
+    ".md-typeset__scrollwrap", ".md-typeset__table", ".md-header--shadow", ".md-header__title--active",
+    ".md-nav__link--active", ".md-nav__link--passed", ".md-dialog--active",
+    "[data-md-color-scheme=default", "[data-md-color-scheme=slate",
+})
+SCRIPT_ADDED_PREFIXES = (".kb-search", ".kb-verdict")
+CODE_BLOCK_PREFIXES = (".md-clipboard", ".md-code__")
+
+_STYLESHEET = re.compile(r"<link\b[^>]*\brel=[\"']?stylesheet\b[^>]*>\s*", re.IGNORECASE)
+_HREF = re.compile(r"\bhref=[\"']?([^\"'\s>]+)", re.IGNORECASE)
+_VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A style rule: per selector the names it requires, and its declarations as (name,
+    text) pairs. An @media/@supports block has its rules in inner; @keyframes has its name
+    in keyframes; other at-rules (@font-face, @page) are kept whole as text."""
+    prelude: str
+    selectors: tuple = ()  # a Selector per comma-separated selector
+    declarations: tuple = ()
+    inner: tuple = ()
+    text: str = ""
+    keyframes: str = ""
+
+
+@dataclass(frozen=True)
+class Selector:
+    """What one selector needs of a page: all of `names`, and for each :is()/:where() in it
+    at least one of its alternatives."""
+    names: frozenset
+    choices: tuple = ()  # per :is()/:where(), a tuple of Selectors
+    text: str = ""
+
+    def can_match(self, page: frozenset) -> bool:
+        return self.names <= page and all(any(alt.can_match(page) for alt in alts) for alts in self.choices)
+
+    def all_names(self):
+        yield from self.names
+        for alts in self.choices:
+            for alt in alts:
+                yield from alt.all_names()
+
+
+_ALTERNATIVES = ("is", "where", "matches", "-webkit-any", "-moz-any")
+# [attr^=value] and the like: the selector requires the name "[attr^=value", which a page
+# has when one of its values of attr passes the test (_passed_value_tests).
+_VALUE_TESTS = {
+    "^=": str.startswith, "$=": str.endswith, "*=": lambda value, part: part in value,
+    "~=": lambda value, word: word in value.split(),
+    "|=": lambda value, code: value == code or value.startswith(code + "-"),
+}
+_VALUE_TEST = re.compile(r"(\[[^=^$*~|]+)([\^$*~|]=)(.*)", re.DOTALL)
+
+
+def _required_names(tokens) -> Selector:
+    """What one selector requires: ".class", "#id", "tag", "[attr" (or "[attr=value" for
+    an exact value, "[attr^=value" for a test), and the alternatives of its :is()/:where()."""
+    names, choices, previous = set(), [], None
+    for token in tokens:
+        after = previous.value if previous is not None and previous.type == "literal" else None
+        if token.type == "hash":
+            names.add("#" + token.value)
+        elif token.type == "ident" and after == ".":
+            names.add("." + token.value)
+        elif token.type == "ident" and after != ":":  # not a pseudo-class or -element
+            names.add(token.value.lower())
+        elif token.type == "[] block":
+            names.add(_attribute(token.content))
+        elif token.type == "function" and token.lower_name in _ALTERNATIVES:
+            choices.append(_selectors(token.arguments))
+        # other functions (:not(), :has(), :nth-child() ...) and "*" require nothing
+        previous = token if token.type != "whitespace" else None
+    return Selector(frozenset(names), tuple(choices))
+
+
+def _attribute(content) -> str:
+    parts = [token for token in content if token.type != "whitespace"]
+    name = "[" + parts[0].value.lower()
+    if len(parts) == 3 and parts[2].type in ("ident", "string"):
+        if parts[1] == "=" or (parts[1].type == "literal" and parts[1].value in _VALUE_TESTS):
+            return name + parts[1].value + parts[2].value
+    return name
+
+
+def _selectors(prelude) -> tuple:
+    groups = [[]]
+    for token in prelude:
+        if token == ",":
+            groups.append([])
+        else:
+            groups[-1].append(token)
+    return tuple(replace(_required_names(group), text=tinycss2.serialize(group).strip()) for group in groups)
+
+
+def _declaration(item) -> tuple:
+    value = tinycss2.serialize(item.value).strip()
+    return item.lower_name, f"{item.name}:{value}{'!important' if item.important else ''}"
+
+
+def _parse_rules(nodes) -> tuple:
+    rules = []
+    for node in nodes:
+        if node.type == "qualified-rule":
+            items = tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True)
+            declarations = tuple(_declaration(item) for item in items if item.type == "declaration")
+            rules.append(Rule(tinycss2.serialize(node.prelude).strip(), _selectors(node.prelude), declarations))
+        elif node.type != "at-rule" or node.lower_at_keyword == "charset":
+            continue  # the page is UTF-8 already
+        elif node.lower_at_keyword in ("media", "supports") and node.content is not None:
+            inner = _parse_rules(tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True))
+            rules.append(Rule("@" + node.at_keyword + tinycss2.serialize(node.prelude).rstrip(), inner=inner))
+        else:
+            name = tinycss2.serialize(node.prelude).strip() if node.lower_at_keyword.endswith("keyframes") else ""
+            rules.append(Rule("@" + node.at_keyword, text=node.serialize(), keyframes=name))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=None)
+def parse_stylesheet(path: Path, mtime: float) -> tuple:
+    """A stylesheet's rules (cached per file and modification time)."""
+    return _parse_rules(tinycss2.parse_stylesheet(path.read_text("utf-8"), skip_comments=True, skip_whitespace=True))
+
+
+def page_names(html: str) -> frozenset:
+    """The element, class, id and attribute names (and attribute values) the page uses."""
+    names = set()
+    for element in lxml.html.document_fromstring(html).iter():
+        if not isinstance(element.tag, str):
+            continue  # comments, processing instructions
+        names.add(element.tag.lower())
+        for attribute, value in element.attrib.items():
+            names.update(("[" + attribute.lower(), "[" + attribute.lower() + "=" + value))
+            if attribute == "class":
+                names.update("." + name for name in value.split())
+            elif attribute == "id":
+                names.add("#" + value)
+    return frozenset(names)
+
+
+def _kept_rules(rules: tuple, names: frozenset) -> list[Rule]:
+    kept = []
+    for rule in rules:
+        if rule.inner:
+            inner = _kept_rules(rule.inner, names)
+            if inner:
+                kept.append(Rule(rule.prelude, inner=tuple(inner)))
+        elif rule.text:
+            kept.append(rule)
+        else:
+            # Of a selector list, only the selectors that can match (each stands alone).
+            matching = tuple(selector for selector in rule.selectors if selector.can_match(names))
+            if len(matching) == len(rule.selectors):
+                kept.append(rule)
+            elif matching:
+                kept.append(Rule(",".join(selector.text for selector in matching), matching, rule.declarations))
+    return kept
+
+
+def _serialise(rules) -> str:
+    return "".join(rule.text or rule.prelude + "{" + (_serialise(rule.inner) if rule.inner else
+                                                       ";".join(text for _, text in rule.declarations)) + "}"
+                   for rule in rules)
+
+
+def _prune(rules: list[Rule], used: set, css: str) -> list[Rule]:
+    """Without custom property declarations no rule reads and keyframes no rule runs."""
+    pruned = []
+    for rule in rules:
+        if rule.inner:
+            inner = _prune(list(rule.inner), used, css)
+            if inner:
+                pruned.append(Rule(rule.prelude, inner=tuple(inner)))
+        elif rule.keyframes:
+            if re.search(r"animation[\w-]*:[^;}]*\b" + re.escape(rule.keyframes) + r"\b", css):
+                pruned.append(rule)
+        elif rule.text:
+            pruned.append(rule)
+        else:
+            declarations = tuple(d for d in rule.declarations if not d[0].startswith("--") or d[0] in used)
+            if declarations:
+                pruned.append(rule if declarations == rule.declarations else Rule(rule.prelude, rule.selectors, declarations))
+    return pruned
+
+
+def used_css(rules: tuple, names: frozenset) -> str:
+    """The CSS of these rules that can apply to a page using these names (with_script_names
+    adds those scripts may add)."""
+    kept = _kept_rules(rules, names)
+    while True:  # a property may be read only by another one that goes
+        css = _serialise(kept)
+        pruned = _prune(kept, set(_VAR_USE.findall(css)), css)
+        if pruned == kept:
+            return css
+        kept = pruned
+
+
+def rule_names(rules) -> frozenset:
+    """Every name the selectors of these rules require."""
+    def names(rules):
+        for rule in rules:
+            yield from names(rule.inner)
+            for selector in rule.selectors:
+                yield from selector.all_names()
+    return frozenset(names(rules))
+
+
+def names_used_by(paths) -> frozenset:
+    """Every name the selectors of these stylesheets require."""
+    return _names_used_by(tuple((Path(path), Path(path).stat().st_mtime) for path in paths))
+
+
+def _sheet_rules(sheets: tuple) -> tuple:
+    return tuple(rule for path, mtime in sheets for rule in parse_stylesheet(path, mtime))
+
+
+@lru_cache(maxsize=None)
+def _names_used_by(sheets: tuple) -> frozenset:
+    return rule_names(_sheet_rules(sheets))
+
+
+def with_script_names(names: frozenset, css_names: frozenset) -> frozenset:
+    """The page's names and those scripts may add to it, of the names the CSS uses."""
+    prefixes = SCRIPT_ADDED_PREFIXES + (CODE_BLOCK_PREFIXES if "pre" in names else ())
+    lazy = lazy_layout.ADDED_NAMES if "#" + lazy_layout.SCRIPT_ID in names else frozenset()
+    added = SCRIPT_ADDED | lazy | {name for name in css_names if name.startswith(prefixes)}
+    return (names & css_names) | _passed_value_tests(names, css_names) | added
+
+
+def _passed_value_tests(names: frozenset, css_names: frozenset) -> set:
+    """The CSS's value tests ("[src$=#only-dark") that one of the page's values passes."""
+    passed = set()
+    for test in css_names:
+        match = _VALUE_TEST.fullmatch(test)
+        if match:
+            prefix, passes, wanted = match[1] + "=", _VALUE_TESTS[match[2]], match[3]
+            if any(name.startswith(prefix) and passes(name[len(prefix):], wanted) for name in names):
+                passed.add(test)
+    return passed
+
+
+@lru_cache(maxsize=256)
+def _cached_css(sheets: tuple, names: frozenset) -> str:
+    return used_css(_sheet_rules(sheets), names)
+
+
+def inline_page_css(html: str, resolve) -> str:
+    """The page with its stylesheet links replaced by its own CSS (see the module doc).
+    resolve(href) gives a linked stylesheet's file, or None to leave that link alone."""
+    links = [(match.group(0), resolve(_HREF.search(match.group(0)).group(1))) for match in _STYLESHEET.finditer(html)]
+    links = [(tag, path) for tag, path in links if path is not None]
+    if not links:
+        return html
+    sheets = tuple((path, path.stat().st_mtime) for _, path in links)
+    css_names = _names_used_by(sheets)
+    css = _cached_css(sheets, with_script_names(page_names(html), css_names))
+    start = html.index(links[0][0])
+    for tag, _ in links:
+        html = html.replace(tag, "", 1)
+    return html[:start] + f"<style>{css}</style>\n" + html[start:]
+
+
+def site_file(site_dir: Path, site_url: str, page_url: str, href: str):
+    """The file in site_dir that a page's href points at, or None for one elsewhere.
+    page_url is MkDocs' (relative to the site root); hrefs may be relative, root-relative
+    (the 404 page) or absolute."""
+    root = urlsplit(site_url or "/").path
+    root += "" if root.endswith("/") else "/"
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        if not site_url or not href.startswith(site_url):
+            return None
+        target = parts.path
+    else:
+        target = urlsplit(urljoin(root + page_url, href)).path
+    if not target.startswith(root):
+        return None
+    path = Path(site_dir) / posixpath.normpath(target[len(root):])
+    return path if path.is_file() else None

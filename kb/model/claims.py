@@ -1,0 +1,149 @@
+"""Claims as first-class units: their data (data/claims.yaml), their pages, their rules.
+
+A claim is written once, as a `::: claim <id> <verdict>` block in an article, in both
+languages. data/claims.yaml (loaded by kb/model/claim_data.py) adds what the block does not
+carry: a short `title` (the claim as readers quote it), the `questions` forum readers ask
+it with, per language, and its history.
+Each claim also has a page of its own, /claims/<id>/ and /en/claims/<id>/.
+
+Why claim pages are committed one-line stubs (docs/<lang>/claims/<id>.md holding
+`::: claim-page`) and not `File.generated` in the hook: mkdocs-static-i18n 1.3.1 rebuilds
+every documentation File from its `src_path` under docs_dir (folder.create_i18n_file) and
+only treats files whose abs_src_path lies in docs_dir as pages of a language
+(reconfigure.reconfigure_files), so a generated page would lose its content or its
+language. A stub is an ordinary page: static-i18n, the nav, search, the sitemap's
+hreflang alternates, the link manifest and the translation checks all see it with no
+special case. The checker (CLM009) keeps stubs and claims one to one.
+"""
+from kb.model.claim_data import CLAIMS_FILE, LANGS, check_history
+from kb.model.diagnostics import Problem
+
+PAGE_DIR = "claims/"
+PAGE_DIRECTIVE = "claim-page"
+INDEX_DIRECTIVE = "claims-index"
+
+def is_claim_page(page) -> bool:
+    return page.path.startswith(PAGE_DIR) and page.path != PAGE_DIR + "index.md"
+
+
+def page_path(claim_id: str) -> str:
+    return f"{PAGE_DIR}{claim_id}.md"
+
+
+def page_url(claim_id: str) -> str:
+    """Language-neutral URL of a claim's page."""
+    return f"{PAGE_DIR}{claim_id}/"
+
+
+def claim_id_of(page) -> str:
+    return page.path[len(PAGE_DIR):-3]
+
+
+def claims_in(site, lang: str) -> list:
+    """(page, claim) for every claim block of a language, in site order."""
+    return [(page, claim) for page in site.pages_in(lang) if not is_claim_page(page) for claim in page.parsed.claims]
+
+
+def find(site, lang: str, claim_id: str):
+    """(page, claim) of the block that states a claim, or (None, None)."""
+    return next(((p, c) for p, c in claims_in(site, lang) if c.id == claim_id), (None, None))
+
+
+def text(site, claim_id: str, key: str, lang: str):
+    """A claim's title or questions in one language, from data/claims.yaml (None if absent)."""
+    record = site.claims.get(claim_id)
+    return getattr(record, key).get(lang) if record else None
+
+
+def title(site, claim_id: str, lang: str) -> str:
+    return text(site, claim_id, "title", lang) or claim_id
+
+
+def verdict_label(site, verdict: str, lang: str) -> str:
+    return site.verdicts.get(verdict, {}).get(lang, verdict)
+
+
+def link_text(site, claim_id: str, verdict: str, lang: str) -> str:
+    """'【不准确】骨钙素“形成”羟基磷灰石晶体？' / '[Inaccurate] Osteocalcin "forms" ...'."""
+    label = verdict_label(site, verdict, lang)
+    tag = f"【{label}】" if lang == "zh" else f"[{label}] "
+    return tag + title(site, claim_id, lang)
+
+
+def cite_forms(text: str, url: str) -> dict:
+    """What the three copy buttons of a claim put on the clipboard.
+
+    The plain URL ends with a space: forum posts glue Chinese punctuation straight after a
+    pasted link, and link detectors would pull it into the URL. Markdown link text escapes
+    brackets (the English verdict tag is bracketed); BBCode has no escape, and forum
+    BBCode parsers show an unknown tag such as [Inaccurate] as written.
+    """
+    markdown_text = text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    return {
+        "plain": url + " ",
+        "markdown": f"[{markdown_text}]({url})",
+        "bbcode": f"[url={url}]{text}[/url]",
+    }
+
+
+def attach(site) -> None:
+    """Give each claim page its front matter (title, description, review date), taken from
+    the claim and the article stating it."""
+    for page in site.pages.values():
+        if not is_claim_page(page) or page.front:
+            continue
+        article, claim = find(site, page.lang, claim_id_of(page))
+        if claim is None:
+            continue
+        meaning = site.verdicts.get(claim.verdict, {}).get("meaning", {}).get(page.lang, "")
+        page.front = {
+            "title": title(site, claim.id, page.lang),
+            "description": f"{link_text(site, claim.id, claim.verdict, page.lang)} {meaning}".strip(),
+            "reviewed": article.front.get("reviewed", ""),
+        }
+
+
+def check_claims(site) -> list[Problem]:
+    """CLM006-CLM009: titles and questions, unknown entries, site-wide ids, claim pages;
+    then the history rules (kb/model/claim_data.py)."""
+    problems = []
+    data = site.claims
+    known = {}
+    for lang in LANGS:
+        seen = {}
+        for page, claim in claims_in(site, lang):
+            if claim.id in seen:
+                first = seen[claim.id]
+                problems.append(Problem(page.display, claim.line, "CLM008",
+                                        f"claim id '{claim.id}' is already used at {first[0].display}:{first[1].line} (claim ids are unique site-wide)"))
+                continue
+            seen[claim.id] = (page, claim)
+            known.setdefault(claim.id, (page, claim))
+            if site.page(lang, page_path(claim.id)) is None:
+                problems.append(Problem(page.display, claim.line, "CLM009",
+                                        f"claim '{claim.id}' has no page docs/{lang}/{page_path(claim.id)} (a one-line file: '::: {PAGE_DIRECTIVE}')"))
+    # An unreadable file's parse or schema problem is reported already: no follow-ons.
+    readable = not getattr(data, "unreadable", False)
+    for claim_id, (page, claim) in known.items() if readable else ():
+        entry = data.get(claim_id)
+        if entry is None:
+            problems.append(Problem(page.display, claim.line, "CLM006",
+                                    f"claim '{claim_id}' has no entry in {CLAIMS_FILE} (needs title and questions in {' and '.join(LANGS)})"))
+            continue
+        for key in ("title", "questions"):
+            for lang in LANGS:
+                if not text(site, claim_id, key, lang):
+                    problems.append(Problem(CLAIMS_FILE, entry.line, "CLM006",
+                                            f"claim '{claim_id}' has no {key} in '{lang}'"))
+    for claim_id, entry in data.items():
+        if claim_id not in known:
+            problems.append(Problem(CLAIMS_FILE, entry.line, "CLM007",
+                                    f"entry '{claim_id}' names no claim (no '::: claim {claim_id}' block on any page)"))
+    for page in site.pages.values():
+        if not is_claim_page(page):
+            continue
+        if claim_id_of(page) not in known:
+            problems.append(Problem(page.display, 1, "CLM009", f"claim page '{claim_id_of(page)}' names no claim on any page"))
+        elif page.body.strip() != f"::: {PAGE_DIRECTIVE}":
+            problems.append(Problem(page.display, 1, "CLM009", f"a claim page holds one line, '::: {PAGE_DIRECTIVE}' (it is generated from the claim)"))
+    return problems + check_history(site)
