@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the site needs beyond Python, when they are missing:
 #   chromium        the browser tests (Playwright's own browser download does not work offline)
-#   fonts-noto-cjk  the CJK font the build draws the preview cards with (kb/preview_cards.py)
+#   fonts-noto-cjk  the CJK font the build draws the preview cards with (kb/finish/preview_cards.py)
 # Needs root or sudo; CI runs as root.
 set -euo pipefail
 packages=()
