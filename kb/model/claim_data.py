@@ -89,6 +89,10 @@ class ClaimRecord:
     questions: dict  # lang -> [question]
     history: list  # [Change], oldest first
     line: int
+    # Fact-check fields (issue 25); empty until every claim has them, then required.
+    claimant: dict = field(default_factory=dict)  # lang -> who makes the claim
+    appearance: str = ""  # where it appears: a bibliography key or a URL
+    conclusion: dict = field(default_factory=dict)  # lang -> one line: what the evidence says
 
 
 def _iso_dates(data):
@@ -150,8 +154,12 @@ def load_claims(file: Path, root: Path) -> tuple[dict, list[Problem]]:
         ]
         title = item.get("title") if isinstance(item.get("title"), dict) else {}
         questions = item.get("questions") if isinstance(item.get("questions"), dict) else {}
+        text_of = lambda key: dict(item[key]) if isinstance(item.get(key), dict) else {}  # noqa: E731
         records[claim_id] = ClaimRecord(
             id=claim_id,
+            claimant=text_of("claimant"),
+            appearance=item.get("appearance") if isinstance(item.get("appearance"), str) else "",
+            conclusion=text_of("conclusion"),
             title=dict(title),
             questions={lang: list(questions.get(lang) or []) for lang in LANGS},
             history=history,
