@@ -8,7 +8,7 @@ import re
 from collections import defaultdict
 
 from kb import render
-from kb.checks import copywriting, encoding, numbers, third_party, zh_spacing
+from kb.checks import copywriting, encoding, numbers, third_party, zh_numbers, zh_spacing
 from kb.model import claims, redirects, source_status
 from kb.model.content import Page, Site
 from kb.model.diagnostics import Problem
@@ -27,7 +27,7 @@ def check_site(site: Site) -> list[Problem]:
     problems += check_terms(site)
     problems += check_bibliography_use(site)
     problems += redirects.site_redirect_problems(site)
-    problems += zh_spacing.check_zh_spacing(site)
+    problems += zh_spacing.check_zh_spacing(site) + zh_numbers.check_zh_numbers(site)
     problems += numbers.check_numbers(site) + source_status.status_problems(site.bibliography)
     problems += claims.check_claims(site)
     problems += copywriting.check_copywriting(site)

@@ -78,6 +78,8 @@ CODES = {
     "RED002": "redirect chain (target is itself redirected) or loop",
     "RED003": "redirect shadows a live page (the old path is still a page)",
     "ZHS001": "space between Han text and a term link shown in Han",
+    "ZHN001": "numeric range in Chinese text not written with the wave dash ～ (GB/T 15834)",
+    "ZHN002": "mass in Chinese text written µg / mg instead of 微克 / 毫克",
     "NUM001": "number in a cited sentence that no extract of its sources contains",
     "NUM002": "numbers of a paragraph differ between the two languages",
     "XTR001": "extracts (data/extracts.yaml) for a key not in the bibliography",
