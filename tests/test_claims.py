@@ -12,6 +12,7 @@ from PIL import Image
 from helpers import CLAIMS, EN_ARTICLE, REPO, ZH_ARTICLE, append, edit, only, problems
 from kb.finish import preview_cards
 from kb.model import claims
+from kb.render import structured_data
 from kb.checks.check import check_site
 from kb.model.content import load_site
 
@@ -49,7 +50,7 @@ def test_too_few_questions(fixture_site):
 
 
 @pytest.mark.parametrize("old, new, message", [
-    ("{zh: 某篇网文, en: A web article}", "{zh: 某篇网文}", "1: CLM010 claim 'first-claim' has no claimant in 'en'"),
+    ("{zh: 某位作者, en: An author}", "{zh: 某位作者}", "1: CLM010 claim 'first-claim' has no claimant in 'en'"),
     ("  appearance: beta-web\n", "", "1: CLM010 claim 'first-claim' has no appearance (a key of data/references.bib or an http(s) URL)"),
     ("{zh: 有证据支持这个论断。, en: The evidence supports the claim.}", "{en: The evidence supports the claim.}",
      "1: CLM010 claim 'first-claim' has no conclusion in 'zh'"),
@@ -167,6 +168,20 @@ def test_link_text_carries_verdict_and_title():
     site = load_site(REPO)
     assert claims.link_text(site, OSTEOCALCIN, "inaccurate", "zh") == ZH_OSTEOCALCIN_TEXT
     assert claims.link_text(site, OSTEOCALCIN, "inaccurate", "en") == EN_OSTEOCALCIN_TEXT
+
+
+def test_claim_review_names_claimant_appearance_and_conclusion(fixture_site):
+    edit(fixture_site, CLAIMS, "appearance: beta-web", "appearance: https://example.org/post")
+    edit(fixture_site, CLAIMS, "en: An author}", "en: An author, type: Organization}")
+    review = structured_data.claim_review(load_site(fixture_site), "en", "first-claim", SITE_URL, "Site")
+    assert review["claimReviewed"] == "A claim"
+    assert review["itemReviewed"] == {
+        "@type": "Claim",
+        "author": {"@type": "Organization", "name": "An author"},
+        "appearance": [{"@type": "CreativeWork", "url": "https://example.org/post"}],
+    }
+    assert review["reviewRating"]["alternateName"] == "Supported"
+    assert review["reviewBody"] == "The evidence supports the claim."
 
 
 # --- Preview cards ---------------------------------------------------------------------
