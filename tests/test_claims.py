@@ -164,6 +164,21 @@ def test_cite_forms_survive_glued_chinese(url, text):
     assert markdown_links(url + GLUED)[0][0] != url
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_claim_pastes_as_verdict_and_assertion(lang):
+    """Every real claim's cite forms, read by the real parsers: the link text is the verdict
+    label, then the assertion, whatever punctuation the assertion holds."""
+    site = load_site(REPO)
+    prefix = "" if lang == "zh" else "en/"
+    for _, claim in claims.claims_in(site, lang):
+        text = claims.link_text(site, claim.id, claim.verdict, lang)
+        assert text == claims.verdict_tag(site, claim.verdict, lang) + claims.title(site, claim.id, lang)
+        url = f"{SITE_URL}{prefix}claims/{claim.id}/#{claim.id}"
+        forms = claims.cite_forms(text, url)
+        assert bbcode_links(forms["bbcode"] + GLUED) == [(url, text)], claim.id
+        assert markdown_links(forms["markdown"] + GLUED) == [(url, text)], claim.id
+
+
 def test_link_text_carries_verdict_and_title():
     site = load_site(REPO)
     assert claims.link_text(site, OSTEOCALCIN, "inaccurate", "zh") == ZH_OSTEOCALCIN_TEXT
