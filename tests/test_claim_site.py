@@ -37,7 +37,7 @@ def test_claim_page(site, prefix, lang):
     assert article.select_one(".kb-claim__meaning").get_text()
     conclusion = claims.conclusion(load_site(REPO), OSTEOCALCIN, lang)
     shown = article.select_one(".kb-claim__head + .kb-claim__conclusion")
-    assert shown.get_text() == ("结论：" if lang == "zh" else "Conclusion: ") + conclusion
+    assert shown.get_text() == ("简言之：" if lang == "zh" else "In short: ") + conclusion
     tag = "【不准确】" if lang == "zh" else "[Inaccurate] "
     assert page.select_one('meta[name="description"]')["content"] == tag + conclusion
     assert page.select_one('meta[property="og:description"]')["content"] == tag + conclusion

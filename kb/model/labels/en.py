@@ -72,7 +72,7 @@ WORDS = {
     "claim_page": "Claim page",
     "read_in_context": "Read it in context:",
     "claim_questions": "Readers ask it as:",
-    "claim_conclusion": "Conclusion:",
+    "claim_conclusion": "In short:",
     "claims_filter": "Filter by verdict",
     "claims_all": "All",
     "claims_count": "{n} claims",

@@ -70,7 +70,7 @@ WORDS = {
     "claim_page": "论断页面",
     "read_in_context": "在原文中阅读：",
     "claim_questions": "读者常这样问：",
-    "claim_conclusion": "结论：",
+    "claim_conclusion": "简言之：",
     "claims_filter": "按结论筛选",
     "claims_all": "全部",
     "claims_count": "共 {n} 条论断",
