@@ -67,6 +67,14 @@ CLAIMS_SCHEMA = {
                             "additionalProperties": False,
                             "properties": {"zh": _TEXT, "en": _TEXT},
                         },
+                        # The title the claim had before this entry restated it: older
+                        # entries are listed under it (kb/render/changes.py).
+                        "restated_from": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["zh", "en"],
+                            "properties": {"zh": _TEXT, "en": _TEXT},
+                        },
                     },
                 },
             },
@@ -84,6 +92,7 @@ class Change:
     reason: dict  # lang -> one line
     line: int  # of the entry in data/claims.yaml
     field_lines: dict = field(default_factory=dict)
+    restated_from: dict = field(default_factory=dict)  # lang -> title before this entry restated the claim
 
 
 @dataclass
@@ -153,6 +162,7 @@ def load_claims(file: Path, root: Path) -> tuple[dict, list[Problem]]:
                 old=entry["from"],
                 new=entry["to"],
                 reason=entry.get("reason") or {},
+                restated_from=entry.get("restated_from") or {},
                 line=located.line_of([claim_id, "history", index, "date"]),
                 field_lines={key: located.line_of([claim_id, "history", index, key]) for key in entry},
             )

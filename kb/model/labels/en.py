@@ -57,6 +57,8 @@ WORDS = {
     "cite_hint_buttons": "The link button beside every heading and claim copies a link to that spot.",
     "history": "History ({n})",
     "history_revised": "Revised, verdict still",
+    "history_restated": "Restated, verdict still",
+    "quoted": "\u201c{text}\u201d",
     "report_problem": "Report a problem",
     "report_problem_hint": "Report a problem with this claim on GitHub (opens in a new tab)",
     "report_issue_title": "Problem with claim {id}",
@@ -66,6 +68,7 @@ WORDS = {
     "feed_subtitle": "Every change to a claim's verdict or substance, with its date and reason.",
     "feed_author": "Vitamin K Evidence Base",
     "feed_revised": "Revised ({verdict})",
+    "feed_restated": "Restated ({verdict})",
     # Claims as units: cite links, claim pages, claims index.
     "cite_link": "Cite",
     "cite_claim": "Cite this claim",

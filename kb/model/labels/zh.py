@@ -55,6 +55,8 @@ WORDS = {
     "cite_hint_buttons": "每个标题和论断旁的链接按钮可复制指向该处的链接。",
     "history": "修订记录（{n}）",
     "history_revised": "内容修订，结论仍为",
+    "history_restated": "改写说法，结论仍为",
+    "quoted": "“{text}”",
     "report_problem": "报告问题",
     "report_problem_hint": "在 GitHub 上报告这条论断的问题（新标签页打开）",
     "report_issue_title": "论断 {id} 有问题",
@@ -64,6 +66,7 @@ WORDS = {
     "feed_subtitle": "论断结论或内容的每一次修改，附日期与理由。",
     "feed_author": "维生素 K 证据库",
     "feed_revised": "内容修订（{verdict}）",
+    "feed_restated": "改写说法（{verdict}）",
     # Claims as units: cite links, claim pages, claims index.
     "cite_link": "引用",
     "cite_claim": "引用此论断",
