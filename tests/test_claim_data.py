@@ -30,7 +30,7 @@ def test_real_claims_file_names_every_claim():
 def test_unknown_claim_id(fixture_site):
     with open(fixture_site / CLAIMS, "a", encoding="utf-8") as f:
         f.write("nosuch-claim:\n  title: {zh: 无, en: none}\n  questions:\n    zh: [有吗, 有没有, 是吗]\n    en: [is it, is there, really]\n")
-    assert only(fixture_site) == f"{CLAIMS}:21: CLM007 entry 'nosuch-claim' names no claim (no '::: claim nosuch-claim' block on any page)"
+    assert only(fixture_site) == f"{CLAIMS}:24: CLM007 entry 'nosuch-claim' names no claim (no '::: claim nosuch-claim' block on any page)"
 
 
 def test_verdict_differs_from_end_of_history(fixture_site):

@@ -12,7 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 from lxml import html as lxml_html
 
-from helpers import BUILD_FILES, REPO, run_mkdocs_build
+from helpers import BUILD_FILES, REPO, edit, problems, run_mkdocs_build
 from kb import render
 from kb.finish import feed
 from kb.render import changes, claim_history
@@ -114,9 +114,7 @@ def test_no_repository_no_report_link(fixture_model):
 
 # --- The "what changed" page and the feeds -----------------------------------------------
 
-def test_claim_statement_is_plain_text(fixture_model):
-    page = fixture_model.page("en", ARTICLE)
-    assert changes.claim_statement(fixture_model, page, page.parsed.claims[0]) == "A claim."
+def test_plain_text(fixture_model):
     assert changes.plain_text(fixture_model, "zh", "**结论：**[[alpha-term]]与[[beta-term|乙]]有关[@alpha2020]。") == "甲术语与乙有关。"
 
 
@@ -130,8 +128,8 @@ def test_changes_page_lists_changes_newest_first(fixture_model, lang):
 
 
 @pytest.mark.parametrize("lang, title", [
-    ("zh", "内容修订（有证据支持）：一个论断。"),
-    ("en", "Revised (Supported): A claim."),
+    ("zh", "内容修订（有证据支持）：一个论断"),
+    ("en", "Revised (Supported): A claim"),
 ])
 def test_feed_parses_newest_first_in_its_language(fixture_model, lang, title):
     parsed = feedparser.parse(feed.build_feed(fixture_model, lang, SITE_URL))
@@ -150,6 +148,39 @@ def test_feed_parses_newest_first_in_its_language(fixture_model, lang, title):
 
 def test_feed_is_reproducible(fixture_model):
     assert feed.build_feed(fixture_model, "en", SITE_URL) == feed.build_feed(load_site(FIXTURE), "en", SITE_URL)
+
+
+def restated(root):
+    """The fixture's claim restated as its opposite on 2026-04-01, its verdict flipped."""
+    edit(root, "data/claims.yaml", "        en: Added the trials' limits.\n", """        en: Added the trials' limits.
+    - date: 2026-04-01
+      from: supported
+      to: contested
+      reason: {zh: 同一结论，改写为说法。, en: "Same finding, restated."}
+      restated_from: {zh: 旧的论断, en: An old claim}
+""")
+    for lang in ("zh", "en"):
+        edit(root, f"docs/{lang}/{ARTICLE}", "first-claim supported", "first-claim contested")
+    return load_site(root)
+
+
+@pytest.mark.parametrize("lang, headlines, summaries, titles", [
+    ("zh", ["一个论断", "旧的论断", "旧的论断"],
+     ["有证据支持 “旧的论断” → 存在争议", "内容修订，结论仍为 有证据支持", "存在争议 → 有证据支持"],
+     ["有证据支持“旧的论断” → 存在争议：一个论断", "内容修订（有证据支持）：旧的论断", "存在争议 → 有证据支持：旧的论断"]),
+    ("en", ["A claim", "An old claim", "An old claim"],
+     ["Supported \u201cAn old claim\u201d → Contested", "Revised, verdict still Supported", "Contested → Supported"],
+     ["Supported \u201cAn old claim\u201d → Contested: A claim", "Revised (Supported): An old claim", "Contested → Supported: An old claim"]),
+])
+def test_restated_claim_keeps_old_verdicts_with_the_title_they_judged(fixture_site, lang, headlines, summaries, titles):
+    site = restated(fixture_site)
+    assert problems(fixture_site) == []
+    html = rendered(site, lang, "changes.md")
+    items = html.select("ol.kb-changes > li")
+    assert [li.a.get_text() for li in items] == headlines
+    assert [li.select_one(".kb-change__verdicts").get_text() for li in items] == summaries
+    parsed = feedparser.parse(feed.build_feed(site, lang, SITE_URL))
+    assert [e.title for e in parsed.entries] == titles
 
 
 # --- Built sites -------------------------------------------------------------------------
@@ -215,5 +246,5 @@ def test_built_fixture_site_with_history(tmp_path):
     assert build.returncode == 0, build.output
     feeds = check_built_changes(root / "site", SITE_URL)
     assert [len(f.entries) for f in feeds.values()] == [2, 2]
-    assert feeds["zh"].entries[1].title == "存在争议 → 有证据支持：一个论断。"
+    assert feeds["zh"].entries[1].title == "存在争议 → 有证据支持：一个论断"
     assert feeds["en"].entries[1].summary == "New trials agree."

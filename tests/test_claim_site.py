@@ -12,6 +12,7 @@ from PIL import Image
 
 from helpers import REPO
 from kb.model import claims
+from kb.model.content import load_site
 from test_claims import EN_OSTEOCALCIN_TEXT, EN_OSTEOCALCIN_URL, OSTEOCALCIN, SITE_URL, ZH_OSTEOCALCIN_TEXT, ZH_OSTEOCALCIN_URL
 
 
@@ -34,6 +35,12 @@ def test_claim_page(site, prefix, lang):
     assert article.h1.get_text() == title and article.h1["id"] == OSTEOCALCIN
     assert article.select_one(".kb-verdict").get_text() == ("不准确" if lang == "zh" else "Inaccurate")
     assert article.select_one(".kb-claim__meaning").get_text()
+    conclusion = claims.conclusion(load_site(REPO), OSTEOCALCIN, lang)
+    shown = article.select_one(".kb-claim__head + .kb-claim__conclusion")
+    assert shown.get_text() == ("简言之：" if lang == "zh" else "In short: ") + conclusion
+    tag = "【不准确】" if lang == "zh" else "[Inaccurate] "
+    assert page.select_one('meta[name="description"]')["content"] == tag + conclusion
+    assert page.select_one('meta[property="og:description"]')["content"] == tag + conclusion
     buttons = {b["data-kb-form"]: b["data-clipboard-text"] for b in article.select(".kb-claimcite [data-clipboard-text]")}
     url = ZH_OSTEOCALCIN_URL if lang == "zh" else EN_OSTEOCALCIN_URL
     text = ZH_OSTEOCALCIN_TEXT if lang == "zh" else EN_OSTEOCALCIN_TEXT
@@ -58,6 +65,9 @@ def test_claim_in_article_is_a_heading_in_the_toc_with_cite_buttons(site, prefix
     assert page.select_one(f'.md-nav--secondary a[href="#{OSTEOCALCIN}"]').get_text(strip=True) == heading.get_text()
     block = heading.find_parent(class_="kb-claim")
     assert block.select_one(".kb-verdict")
+    # The conclusion travels with the claim: right under its verdict in the article too.
+    conclusion = block.select_one(".kb-claim__head + .kb-claim__conclusion").get_text()
+    assert conclusion.endswith(claims.conclusion(load_site(REPO), OSTEOCALCIN, lang))
     url = ZH_OSTEOCALCIN_URL if lang == "zh" else EN_OSTEOCALCIN_URL
     assert block.select_one('[data-kb-form="bbcode"]')["data-clipboard-text"].startswith(f"[url={url}]")
     assert block.select_one(".kb-claim__more a")["href"] == f"../../claims/{OSTEOCALCIN}/"
@@ -111,15 +121,23 @@ def test_own_preview_cards(site, prefix):
     assert term.select_one('meta[property="og:image"]')["content"] == f"{SITE_URL}{prefix}assets/preview-{prefix[:2] or 'zh'}.png"
 
 
-@pytest.mark.parametrize("prefix, lang, label", [("", "zh-Hans", "不准确"), ("en/", "en", "Inaccurate")])
-def test_claim_review_structured_data(site, prefix, lang, label):
+@pytest.mark.parametrize("prefix, lang, label, keith", [
+    ("", "zh-Hans", "不准确", "访谈嘉宾 Keith"), ("en/", "en", "Inaccurate", "Keith, the interview guest")])
+def test_claim_review_structured_data(site, prefix, lang, label, keith):
     [review] = json_ld(site, f"{prefix}claims/{OSTEOCALCIN}")
     assert review["@type"] == "ClaimReview" and review["inLanguage"] == lang
     assert review["url"] == f"{SITE_URL}{prefix}claims/{OSTEOCALCIN}/"
-    assert review["claimReviewed"] == soup_of(site, f"{prefix}claims/{OSTEOCALCIN}").h1.get_text()
+    page = soup_of(site, f"{prefix}claims/{OSTEOCALCIN}")
+    # The assertion under review, who made it and where; the verdict; what is true.
+    assert review["claimReviewed"] == page.h1.get_text()
     assert review["reviewRating"]["alternateName"] == label
     assert review["itemReviewed"]["@type"] == "Claim"
-    assert review["itemReviewed"]["appearance"][0]["url"] == "https://www.youtube.com/watch?v=U_qGiQ_cq24"
+    assert review["itemReviewed"]["author"] == {"@type": "Person", "name": keith}
+    assert review["itemReviewed"]["appearance"] == [{
+        "@type": "CreativeWork", "name": "Best Type of Vitamin K2 for Osteoporosis?",
+        "url": "https://www.youtube.com/watch?v=U_qGiQ_cq24"}]
+    assert review["reviewBody"] == claims.conclusion(load_site(REPO), OSTEOCALCIN, lang[:2])
+    assert page.select_one(".kb-claim__conclusion").get_text().endswith(review["reviewBody"])
     assert review["author"]["@type"] == "Organization" and review["author"]["url"] == f"{SITE_URL}{prefix}"
     assert review["datePublished"] == "2026-11-24"
 
@@ -130,10 +148,17 @@ def test_article_and_glossary_structured_data(site, prefix, lang):
     article = items[0]
     assert article["@type"] == "Article" and article["inLanguage"] == lang and article["dateModified"] == "2026-11-24"
     assert article["headline"] == soup_of(site, f"{prefix}articles/vitamin-k-with-vitamin-d").h1.get_text()
-    reviews = [i for i in items if i["@type"] == "ClaimReview"]
+    reviews = {r["url"].rstrip("/").rsplit("/", 1)[1]: r for r in items if r["@type"] == "ClaimReview"}
     assert len(reviews) == 6
-    assert {r["itemReviewed"]["appearance"][0]["url"] for r in reviews} == {
-        "https://sciencebasedmedicine.org/should-you-take-vitamin-k-with-your-vitamin-d/"}
+    # Each claim's own claimant and appearance (data/claims.yaml), not the article's first source.
+    combination = reviews["routine-combination-not-supported"]["itemReviewed"]
+    assert combination["author"]["@type"] == "Organization"
+    assert combination["author"]["name"] == ("维生素 D3 + K2 补充剂的营销宣传" if prefix == "" else "Marketing for vitamin D3 + K2 supplements")
+    assert combination["appearance"][0]["url"] == "https://sciencebasedmedicine.org/should-you-take-vitamin-k-with-your-vitamin-d/"
+    fractures = reviews["no-fracture-benefit-shown"]["itemReviewed"]
+    assert fractures["author"]["@type"] == "Person"
+    assert fractures["appearance"][0]["name"].startswith("Vitamin K and the prevention of fractures")
+    assert fractures["appearance"][0]["url"] == "https://doi.org/10.1001/archinte.166.12.1256"
     [term] = json_ld(site, f"{prefix}glossary/osteocalcin")
     assert term["@type"] == "DefinedTerm" and term["inDefinedTermSet"] == f"{SITE_URL}{prefix}glossary/"
     assert term["name"] == ("骨钙素" if prefix == "" else "osteocalcin") and term["description"]

@@ -12,6 +12,7 @@ from PIL import Image
 from helpers import CLAIMS, EN_ARTICLE, REPO, ZH_ARTICLE, append, edit, only, problems
 from kb.finish import preview_cards
 from kb.model import claims
+from kb.render import structured_data
 from kb.checks.check import check_site
 from kb.model.content import load_site
 
@@ -48,10 +49,42 @@ def test_too_few_questions(fixture_site):
     assert only(fixture_site) == f"{CLAIMS}:7: KB002 claim data: ['is the claim true'] is too short (at first-claim/questions/en)"
 
 
+@pytest.mark.parametrize("old, new, message", [
+    ("{zh: 某位作者, en: An author}", "{zh: 某位作者}", "1: CLM010 claim 'first-claim' has no claimant in 'en'"),
+    ("  appearance: beta-web\n", "", "1: CLM010 claim 'first-claim' has no appearance (a key of data/references.bib or an http(s) URL)"),
+    ("{zh: 有证据支持这个论断。, en: The evidence supports the claim.}", "{en: The evidence supports the claim.}",
+     "1: CLM010 claim 'first-claim' has no conclusion in 'zh'"),
+    ("appearance: beta-web", "appearance: www.example.org/post",
+     "22: CLM011 claim 'first-claim' appearance 'www.example.org/post' is neither a key of data/references.bib nor an http(s) URL"),
+    ("appearance: beta-web", "appearance: betaweb",
+     "22: CLM011 claim 'first-claim' appearance 'betaweb' is neither a key of data/references.bib nor an http(s) URL"),
+    ("zh: 有证据支持这个论断。", "zh: " + "证据" * 30 + "不足。",
+     "23: CLM012 claim 'first-claim' conclusion in 'zh' is 62 Han characters long (at most 60: one line of what the evidence says)"),
+    ("en: The evidence supports the claim.", "en: " + "The evidence supports the claim " * 5 + "well.",
+     "23: CLM012 claim 'first-claim' conclusion in 'en' is 26 words long (at most 25: one line of what the evidence says)"),
+])
+def test_claim_without_claimant_appearance_or_a_short_conclusion(fixture_site, old, new, message):
+    edit(fixture_site, CLAIMS, old, new)
+    assert only(fixture_site) == f"{CLAIMS}:{message}"
+
+
+@pytest.mark.parametrize("appearance", ["https://example.org/post?id=1", "http://example.org/", "alpha2020"])
+def test_appearance_is_a_url_or_a_bibliography_key(fixture_site, appearance):
+    edit(fixture_site, CLAIMS, "appearance: beta-web", f"appearance: \"{appearance}\"")
+    assert problems(fixture_site) == []
+
+
+def test_limits_count_han_characters_and_english_words(fixture_site):
+    # 60 Han characters and Latin words beside them: one line still.
+    edit(fixture_site, CLAIMS, "zh: 有证据支持这个论断。", "zh: " + "证据" * 29 + "MK-7 和 K2。")
+    edit(fixture_site, CLAIMS, "en: The evidence supports the claim.", "en: " + "The evidence supports the claim " * 5)
+    assert problems(fixture_site) == []
+
+
 def test_entry_for_unknown_claim(fixture_site):
     append(fixture_site, CLAIMS, "other-claim:\n  title: {zh: 别的, en: Other}\n")
     assert only(fixture_site) == (
-        f"{CLAIMS}:21: CLM007 entry 'other-claim' names no claim (no '::: claim other-claim' block on any page)"
+        f"{CLAIMS}:24: CLM007 entry 'other-claim' names no claim (no '::: claim other-claim' block on any page)"
     )
 
 
@@ -92,7 +125,7 @@ def test_claim_page_holds_only_its_directive(fixture_site):
 def test_claim_page_gets_its_front_matter_from_the_claim(fixture_site):
     site = load_site(fixture_site)
     page = site.page("en", "claims/first-claim.md")
-    assert page.front == {"title": "A claim", "description": "[Supported] A claim Evidence supports it.", "reviewed": "2026-11-24"}
+    assert page.front == {"title": "A claim", "description": "[Supported] The evidence supports the claim.", "reviewed": "2026-11-24"}
     assert site.title("zh", "claims/first-claim.md") == "一个论断"
 
 
@@ -131,10 +164,39 @@ def test_cite_forms_survive_glued_chinese(url, text):
     assert markdown_links(url + GLUED)[0][0] != url
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_claim_pastes_as_verdict_and_assertion(lang):
+    """Every real claim's cite forms, read by the real parsers: the link text is the verdict
+    label, then the assertion, whatever punctuation the assertion holds."""
+    site = load_site(REPO)
+    prefix = "" if lang == "zh" else "en/"
+    for _, claim in claims.claims_in(site, lang):
+        text = claims.link_text(site, claim.id, claim.verdict, lang)
+        assert text == claims.verdict_tag(site, claim.verdict, lang) + claims.title(site, claim.id, lang)
+        url = f"{SITE_URL}{prefix}claims/{claim.id}/#{claim.id}"
+        forms = claims.cite_forms(text, url)
+        assert bbcode_links(forms["bbcode"] + GLUED) == [(url, text)], claim.id
+        assert markdown_links(forms["markdown"] + GLUED) == [(url, text)], claim.id
+
+
 def test_link_text_carries_verdict_and_title():
     site = load_site(REPO)
     assert claims.link_text(site, OSTEOCALCIN, "inaccurate", "zh") == ZH_OSTEOCALCIN_TEXT
     assert claims.link_text(site, OSTEOCALCIN, "inaccurate", "en") == EN_OSTEOCALCIN_TEXT
+
+
+def test_claim_review_names_claimant_appearance_and_conclusion(fixture_site):
+    edit(fixture_site, CLAIMS, "appearance: beta-web", "appearance: https://example.org/post")
+    edit(fixture_site, CLAIMS, "en: An author}", "en: An author, type: Organization}")
+    review = structured_data.claim_review(load_site(fixture_site), "en", "first-claim", SITE_URL, "Site")
+    assert review["claimReviewed"] == "A claim"
+    assert review["itemReviewed"] == {
+        "@type": "Claim",
+        "author": {"@type": "Organization", "name": "An author"},
+        "appearance": [{"@type": "CreativeWork", "url": "https://example.org/post"}],
+    }
+    assert review["reviewRating"]["alternateName"] == "Supported"
+    assert review["reviewBody"] == "The evidence supports the claim."
 
 
 # --- Preview cards ---------------------------------------------------------------------

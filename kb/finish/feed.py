@@ -35,9 +35,15 @@ def entry_id(site_url: str, lang: str, claim_id: str, date: str) -> str:
 
 
 def entry_title(site, change, lang: str, statement: str) -> str:
+    """'<old> → <new>: <claim>' or 'Revised (<verdict>): <claim>'; a restated claim's old
+    verdict is followed by the old title it judged (kb/render/claim_history.py says why)."""
     verdict = lambda key: site.verdicts.get(key, {}).get(lang, key)  # noqa: E731
     if change.old == change.new:
-        what = label("feed_revised", lang, verdict=verdict(change.new))
+        key = "feed_restated" if change.restated_from else "feed_revised"
+        what = label(key, lang, verdict=verdict(change.new))
+    elif change.restated_from.get(lang):
+        space = "" if lang == "zh" else " "  # none between Han text and a full-width quote
+        what = f"{verdict(change.old)}{space}{label('quoted', lang, text=change.restated_from[lang])} → {verdict(change.new)}"
     else:
         what = f"{verdict(change.old)} → {verdict(change.new)}"
     return f"{what}{label('colon', lang)}{statement}"

@@ -1,11 +1,14 @@
-"""Per-claim data shared by both languages, in data/claims.yaml: the claim's short title and
-the questions readers ask it with (kb/model/claims.py uses them), and its history of verdict and
+"""Per-claim data shared by both languages, in data/claims.yaml: the assertion under review
+(title), who makes it (claimant) and where (appearance), the one-line conclusion, the
+questions readers ask it with (kb/model/claims.py uses them), and its history of verdict and
 substance changes (checked here; shown by kb/render/claim_history.py, kb/render/changes.py, kb/finish/feed.py).
 
 The verdict itself stays on the `::: claim <id> <verdict>` line of each language's page;
 the history explains how it got there, newest entry last.
 """
 import datetime
+import re
+import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,12 +32,13 @@ CLAIMS_SCHEMA = {
                 "additionalProperties": False,
                 "properties": {"zh": _TEXT, "en": _TEXT},
             },
-            # Who makes the claim, where it appears (a bibliography key or a URL) and the
-            # one-line conclusion: issue 25 (fact-check convention).
+            # Who makes the claim (its name in each language; `type` is its schema.org type),
+            # where it appears (a bibliography key or a URL) and the one-line conclusion:
+            # the fact-check convention (README.md, "Writing a claim"). Required, by CLM010.
             "claimant": {
                 "type": "object",
                 "additionalProperties": False,
-                "properties": {"zh": _TEXT, "en": _TEXT},
+                "properties": {"zh": _TEXT, "en": _TEXT, "type": {"enum": ["Person", "Organization"]}},
             },
             "appearance": _TEXT,
             "conclusion": {
@@ -63,6 +67,14 @@ CLAIMS_SCHEMA = {
                             "additionalProperties": False,
                             "properties": {"zh": _TEXT, "en": _TEXT},
                         },
+                        # The title the claim had before this entry restated it: older
+                        # entries are listed under it (kb/render/changes.py).
+                        "restated_from": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["zh", "en"],
+                            "properties": {"zh": _TEXT, "en": _TEXT},
+                        },
                     },
                 },
             },
@@ -80,6 +92,7 @@ class Change:
     reason: dict  # lang -> one line
     line: int  # of the entry in data/claims.yaml
     field_lines: dict = field(default_factory=dict)
+    restated_from: dict = field(default_factory=dict)  # lang -> title before this entry restated the claim
 
 
 @dataclass
@@ -89,10 +102,12 @@ class ClaimRecord:
     questions: dict  # lang -> [question]
     history: list  # [Change], oldest first
     line: int
-    # Fact-check fields (issue 25); empty until every claim has them, then required.
+    # Fact-check fields, required by CLM010-CLM012 (check_fields below).
     claimant: dict = field(default_factory=dict)  # lang -> who makes the claim
     appearance: str = ""  # where it appears: a bibliography key or a URL
     conclusion: dict = field(default_factory=dict)  # lang -> one line: what the evidence says
+    claimant_type: str = "Person"  # schema.org type of the claimant: Person or Organization
+    field_lines: dict = field(default_factory=dict)  # "appearance", "conclusion.zh", ... -> line
 
 
 def _iso_dates(data):
@@ -147,6 +162,7 @@ def load_claims(file: Path, root: Path) -> tuple[dict, list[Problem]]:
                 old=entry["from"],
                 new=entry["to"],
                 reason=entry.get("reason") or {},
+                restated_from=entry.get("restated_from") or {},
                 line=located.line_of([claim_id, "history", index, "date"]),
                 field_lines={key: located.line_of([claim_id, "history", index, key]) for key in entry},
             )
@@ -154,10 +170,17 @@ def load_claims(file: Path, root: Path) -> tuple[dict, list[Problem]]:
         ]
         title = item.get("title") if isinstance(item.get("title"), dict) else {}
         questions = item.get("questions") if isinstance(item.get("questions"), dict) else {}
-        text_of = lambda key: dict(item[key]) if isinstance(item.get(key), dict) else {}  # noqa: E731
+        text_of = lambda key: {lang: item[key][lang] for lang in LANGS if lang in item[key]} if isinstance(item.get(key), dict) else {}  # noqa: E731
+        claimant_type = item["claimant"].get("type", "Person") if isinstance(item.get("claimant"), dict) else "Person"
+        field_lines = {"appearance": located.line_of([claim_id, "appearance"])} if "appearance" in item else {}
+        for key in ("claimant", "conclusion"):
+            for lang in text_of(key):
+                field_lines[f"{key}.{lang}"] = located.line_of([claim_id, key, lang])
         records[claim_id] = ClaimRecord(
             id=claim_id,
             claimant=text_of("claimant"),
+            claimant_type=claimant_type,
+            field_lines=field_lines,
             appearance=item.get("appearance") if isinstance(item.get("appearance"), str) else "",
             conclusion=text_of("conclusion"),
             title=dict(title),
@@ -210,4 +233,51 @@ def check_history(site) -> list[Problem]:
                 known = not verdicts or claim.verdict in verdicts
                 if claim.id == record.id and known and claim.verdict != previous.new:
                     problems.append(Problem(page.display, claim.line, "HIS002", f"claim '{claim.id}' is '{claim.verdict}' here but its history in {CLAIMS_FILE} (line {previous.field_lines['to']}) ends at '{previous.new}'"))
+    return problems
+
+
+# A conclusion is one line a reader takes in at a glance, in a card or a search result.
+CONCLUSION_LIMITS = {"zh": (60, "Han characters"), "en": (25, "words")}
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def conclusion_length(text: str, lang: str) -> int:
+    """Han characters of a Chinese conclusion (Latin words and digits beside them are
+    short); words of an English one."""
+    return len(HAN.findall(text)) if lang == "zh" else len(text.split())
+
+
+def is_url(text: str) -> bool:
+    parts = urllib.parse.urlsplit(text)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and not re.search(r"\s", text)
+
+
+def check_fields(site, claim_ids) -> list[Problem]:
+    """CLM010-CLM012 for the claims that pages state: claimant, appearance and conclusion
+    present; the appearance a bibliography key or an http(s) URL; the conclusion one short line."""
+    problems = []
+    keys = site.bibliography.entries if site.bibliography else {}
+    for claim_id in claim_ids:
+        record = site.claims.get(claim_id)
+        if record is None:
+            continue
+        add = lambda line, code, message: problems.append(Problem(CLAIMS_FILE, line, code, f"claim '{claim_id}' {message}"))  # noqa: E731
+        for key in ("claimant", "appearance", "conclusion"):
+            if key == "appearance":
+                if not record.appearance:
+                    add(record.line, "CLM010", "has no appearance (a key of data/references.bib or an http(s) URL)")
+                continue
+            for lang in LANGS:
+                if not getattr(record, key).get(lang):
+                    add(record.line, "CLM010", f"has no {key} in '{lang}'")
+        appearance = record.appearance
+        if appearance and appearance not in keys and not is_url(appearance):
+            add(record.field_lines.get("appearance", record.line), "CLM011",
+                f"appearance '{appearance}' is neither a key of data/references.bib nor an http(s) URL")
+        for lang, text in record.conclusion.items():
+            limit, unit = CONCLUSION_LIMITS[lang]
+            length = conclusion_length(text, lang)
+            if length > limit:
+                add(record.field_lines.get(f"conclusion.{lang}", record.line), "CLM012",
+                    f"conclusion in '{lang}' is {length} {unit} long (at most {limit}: one line of what the evidence says)")
     return problems

@@ -1,9 +1,10 @@
 """Claims as first-class units: their data (data/claims.yaml), their pages, their rules.
 
-A claim is written once, as a `::: claim <id> <verdict>` block in an article, in both
-languages. data/claims.yaml (loaded by kb/model/claim_data.py) adds what the block does not
-carry: a short `title` (the claim as readers quote it), the `questions` forum readers ask
-it with, per language, and its history.
+A claim is an assertion someone makes, judged by a verdict. It is written once, as a
+`::: claim <id> <verdict>` block in an article, in both languages. data/claims.yaml (loaded
+by kb/model/claim_data.py) adds what the block does not carry: the `title` (the assertion
+as its proponent makes it), its `claimant` and `appearance`, the one-line `conclusion`,
+the `questions` forum readers ask it with, per language, and its history.
 Each claim also has a page of its own, /claims/<id>/ and /en/claims/<id>/.
 
 Why claim pages are committed one-line stubs (docs/<lang>/claims/<id>.md holding
@@ -15,7 +16,7 @@ language. A stub is an ordinary page: static-i18n, the nav, search, the sitemap'
 hreflang alternates, the link manifest and the translation checks all see it with no
 special case. The checker (CLM009) keeps stubs and claims one to one.
 """
-from kb.model.claim_data import CLAIMS_FILE, LANGS, check_history
+from kb.model.claim_data import CLAIMS_FILE, LANGS, check_fields, check_history
 from kb.model.diagnostics import Problem
 
 PAGE_DIR = "claims/"
@@ -50,7 +51,8 @@ def find(site, lang: str, claim_id: str):
 
 
 def text(site, claim_id: str, key: str, lang: str):
-    """A claim's title or questions in one language, from data/claims.yaml (None if absent)."""
+    """A claim's title, questions, claimant or conclusion in one language, from
+    data/claims.yaml (None if absent)."""
     record = site.claims.get(claim_id)
     return getattr(record, key).get(lang) if record else None
 
@@ -59,15 +61,24 @@ def title(site, claim_id: str, lang: str) -> str:
     return text(site, claim_id, "title", lang) or claim_id
 
 
+def conclusion(site, claim_id: str, lang: str) -> str:
+    """What the evidence says, one line ('' if absent: CLM010 reports it)."""
+    return text(site, claim_id, "conclusion", lang) or ""
+
+
 def verdict_label(site, verdict: str, lang: str) -> str:
     return site.verdicts.get(verdict, {}).get(lang, verdict)
 
 
+def verdict_tag(site, verdict: str, lang: str) -> str:
+    """'【不准确】' / '[Inaccurate] ': the verdict as it is pasted before a claim."""
+    label = verdict_label(site, verdict, lang)
+    return f"【{label}】" if lang == "zh" else f"[{label}] "
+
+
 def link_text(site, claim_id: str, verdict: str, lang: str) -> str:
     """'【不准确】骨钙素“形成”羟基磷灰石晶体？' / '[Inaccurate] Osteocalcin "forms" ...'."""
-    label = verdict_label(site, verdict, lang)
-    tag = f"【{label}】" if lang == "zh" else f"[{label}] "
-    return tag + title(site, claim_id, lang)
+    return verdict_tag(site, verdict, lang) + title(site, claim_id, lang)
 
 
 def cite_forms(text: str, url: str) -> dict:
@@ -88,17 +99,19 @@ def cite_forms(text: str, url: str) -> dict:
 
 def attach(site) -> None:
     """Give each claim page its front matter (title, description, review date), taken from
-    the claim and the article stating it."""
+    the claim and the article stating it. The title is the assertion; the description (and
+    so a link preview's second line) is the verdict and the conclusion, so that a preview
+    without the page still says what the evidence shows."""
     for page in site.pages.values():
         if not is_claim_page(page) or page.front:
             continue
         article, claim = find(site, page.lang, claim_id_of(page))
         if claim is None:
             continue
-        meaning = site.verdicts.get(claim.verdict, {}).get("meaning", {}).get(page.lang, "")
+        answer = conclusion(site, claim.id, page.lang) or site.verdicts.get(claim.verdict, {}).get("meaning", {}).get(page.lang, "")
         page.front = {
             "title": title(site, claim.id, page.lang),
-            "description": f"{link_text(site, claim.id, claim.verdict, page.lang)} {meaning}".strip(),
+            "description": verdict_tag(site, claim.verdict, page.lang) + answer,
             "reviewed": article.front.get("reviewed", ""),
         }
 
@@ -146,4 +159,4 @@ def check_claims(site) -> list[Problem]:
             problems.append(Problem(page.display, 1, "CLM009", f"claim page '{claim_id_of(page)}' names no claim on any page"))
         elif page.body.strip() != f"::: {PAGE_DIRECTIVE}":
             problems.append(Problem(page.display, 1, "CLM009", f"a claim page holds one line, '::: {PAGE_DIRECTIVE}' (it is generated from the claim)"))
-    return problems + check_history(site)
+    return problems + (check_fields(site, known) if readable else []) + check_history(site)

@@ -4,7 +4,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from kb.model import markup
+from kb.model import claims, markup
 from kb.render.claim_history import change_summary
 from kb.model.claim_data import claim_blocks
 from kb.model.labels import label, review_date
@@ -15,7 +15,6 @@ FEED_FILE = "changes.xml"  # per language: /changes.xml and /en/changes.xml
 
 _LABEL_PREFIX = re.compile(r"^\*\*[^*]+?[:：]\s*\*\*\s*")  # **Claim:** / **结论：**
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_ATTRS = re.compile(r"\s*\{[^}]*\}\s*$")
 
 
 @dataclass
@@ -23,19 +22,19 @@ class ChangeItem:
     claim_id: str
     change: object  # kb.model.claim_data.Change
     page: object  # kb.model.content.Page holding the claim in this language
-    statement: str  # the claim in one line of plain text
+    statement: str  # the claim's title (the assertion) as it stood after this change
 
 
-def claim_statement(site, page, claim) -> str:
-    """The claim's first line as plain text: label, markers and Markdown removed."""
-    lines = page.body.split("\n")
-    for text in lines[claim.line - page.body_line + 1:]:
-        if markup.BLOCK_CLOSE.match(text):
-            break
-        text = text.strip()
-        if text:
-            return plain_text(site, page.lang, _ATTRS.sub("", text.lstrip("#").strip()))
-    return claim.id
+def titles_in_force(site, record, lang: str) -> list:
+    """(change, title) for each history entry, oldest first: the title the claim had after
+    the change. Entries older than one that restated the claim keep the title they judged
+    (its `restated_from`), so an old verdict never appears beside a title it did not judge."""
+    title = claims.title(site, record.id, lang)
+    paired = []
+    for change in reversed(record.history):
+        paired.append((change, title))
+        title = change.restated_from.get(lang) or title
+    return paired[::-1]
 
 
 def plain_text(site, lang: str, text: str) -> str:
@@ -61,9 +60,8 @@ def change_items(site, lang: str) -> list[ChangeItem]:
         found = where.get(record.id, {}).get(lang)
         if found is None:
             continue
-        page, claim = found
-        statement = claim_statement(site, page, claim)
-        items += [ChangeItem(record.id, change, page, statement) for change in record.history]
+        page, _ = found
+        items += [ChangeItem(record.id, change, page, title) for change, title in titles_in_force(site, record, lang)]
     # Newest first; one day's changes in claim-id order so the page and feed are stable.
     items.sort(key=lambda item: item.claim_id)
     items.sort(key=lambda item: item.change.date, reverse=True)

@@ -19,10 +19,16 @@ def verdict_badge(site, key: str, lang: str) -> str:
 
 
 def change_summary(site, change, lang: str) -> str:
-    """'<old> → <new>' for a verdict change; 'Revised (<verdict>)' when only the substance changed."""
+    """'<old> → <new>' for a verdict change; 'Revised (<verdict>)' when only the substance
+    changed. A change that restated the claim names the old title beside the old verdict:
+    '<old> "old title" → <new>', since the old verdict judged that title, not today's."""
     if change.old == change.new:
-        return f'{label("history_revised", lang)} {verdict_badge(site, change.new, lang)}'
-    return f'{verdict_badge(site, change.old, lang)} → {verdict_badge(site, change.new, lang)}'
+        key = "history_restated" if change.restated_from else "history_revised"
+        return f'{label(key, lang)} {verdict_badge(site, change.new, lang)}'
+    old = verdict_badge(site, change.old, lang)
+    if change.restated_from.get(lang):
+        old += " " + E(label("quoted", lang, text=change.restated_from[lang]))
+    return f'{old} → {verdict_badge(site, change.new, lang)}'
 
 
 def history_html(site, claim_id: str, lang: str) -> str:

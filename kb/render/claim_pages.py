@@ -56,9 +56,18 @@ def _heading_level(page, claim) -> int:
     return min((above[-1] if above else 1) + 1, 6)
 
 
+def conclusion_line(site, lang: str, claim_id: str) -> str:
+    """The claim's one-line conclusion, shown under its verdict ('' if it has none)."""
+    text = claims.conclusion(site, claim_id, lang)
+    if not text:
+        return ""
+    space = "" if lang == "zh" else " "
+    return f'<p class="kb-claim__conclusion"><strong>{label("claim_conclusion", lang)}</strong>{space}{E(text, quote=False)}</p>\n'
+
+
 def block_open(site, page, claim) -> str:
-    """Start of a claim block: its title as a real heading (listed in the table of
-    contents, id = claim id), then its verdict."""
+    """Start of a claim block: its title (the assertion) as a real heading (listed in the
+    table of contents, id = claim id), then its verdict and the one-line conclusion."""
     verdict = claims.verdict_label(site, claim.verdict, page.lang)
     title = html.escape(claims.title(site, claim.id, page.lang), quote=False)
     hashes = "#" * _heading_level(page, claim)
@@ -66,6 +75,7 @@ def block_open(site, page, claim) -> str:
         f'<div class="kb-claim kb-claim--{E(claim.verdict)}" markdown="1">\n\n'
         f'{hashes} {title} {{#{claim.id} .kb-claim__title}}\n\n'
         f'<p class="kb-claim__head"><span class="kb-verdict kb-verdict--{E(claim.verdict)}">{E(verdict)}</span></p>\n'
+        f'{conclusion_line(site, page.lang, claim.id)}'
     )
 
 
@@ -121,7 +131,7 @@ def _questions(site, claim_id: str, lang: str) -> str:
 
 def expand(site, stub, site_url: str):
     """(page model, Markdown source) of a claim page: the claim's title, verdict and
-    meaning, its cite tools, its evidence paragraphs and a link to it in context. The
+    meaning, its conclusion, its cite tools, its evidence paragraphs and a link to it in context. The
     returned model parses that source, so citations number and list as on any page."""
     lang = stub.lang
     article, claim = claims.find(site, lang, claims.claim_id_of(stub))
@@ -134,7 +144,7 @@ def expand(site, stub, site_url: str):
         "",
         f'<p class="kb-claim__head kb-claim--{E(claim.verdict)}"><span class="kb-verdict kb-verdict--{E(claim.verdict)}">'
         f'{E(verdict.get(lang, claim.verdict))}</span> <span class="kb-claim__meaning">{E(verdict.get("meaning", {}).get(lang, ""))}</span></p>',
-        "",
+        conclusion_line(site, lang, claim.id),
         cite_tools(site, lang, claim, site_url),
         "",
         body.strip(),

@@ -23,13 +23,14 @@ def organisation(site_url: str, lang: str, site_name: str) -> dict:
     return {"@type": "Organization", "name": site_name, "url": page_url(site_url, lang, "")}
 
 
-def appearance(site, article) -> list:
-    """Where the claims of an article appeared: the piece the article reviews, which by the
-    site's convention is the first source its text cites (the SBM article, the interview)."""
-    keys = article.parsed.cited_keys
-    entry = site.bibliography.entries.get(keys[0]) if keys else None
-    if entry is None:
+def appearance(site, reference: str) -> list:
+    """Where the claim was made, as data/claims.yaml states it: a bibliography entry (its
+    title and link) or a URL."""
+    if not reference:
         return []
+    entry = site.bibliography.entries.get(reference) if site.bibliography else None
+    if entry is None:
+        return [{"@type": "CreativeWork", "url": reference}]
     links = bibliography.links(entry)
     url = next((href for name, href in links if name == "URL"), links[0][1] if links else None)
     work = {"@type": "CreativeWork", "name": entry.title}
@@ -39,12 +40,19 @@ def appearance(site, article) -> list:
 
 
 def claim_review(site, lang: str, claim_id: str, site_url: str, site_name: str) -> dict | None:
+    """The ClaimReview of one claim: the assertion (claimReviewed) made by its claimant where
+    it appeared (itemReviewed, a Claim), the verdict (reviewRating) and the one-line
+    conclusion (reviewBody)."""
     article, claim = claims.find(site, lang, claim_id)
     if claim is None:
         return None
     verdict = site.verdicts.get(claim.verdict, {})
-    author = organisation(site_url, lang, site_name)
-    return {
+    record = site.claims.get(claim_id)
+    item = {"@type": "Claim", "appearance": appearance(site, record.appearance if record else "")}
+    claimant = claims.text(site, claim_id, "claimant", lang)
+    if claimant:
+        item["author"] = {"@type": record.claimant_type, "name": claimant}
+    review = {
         "@context": SCHEMA,
         "@type": "ClaimReview",
         "url": claim_url(site_url, lang, claim_id).partition("#")[0],
@@ -54,11 +62,15 @@ def claim_review(site, lang: str, claim_id: str, site_url: str, site_name: str) 
             "alternateName": verdict.get(lang, claim.verdict),
             "ratingExplanation": verdict.get("meaning", {}).get(lang, ""),
         },
-        "itemReviewed": {"@type": "Claim", "appearance": appearance(site, article)},
-        "author": author,
+        "itemReviewed": item,
+        "author": organisation(site_url, lang, site_name),
         "datePublished": str(article.front.get("reviewed", "")),
         "inLanguage": BY_CODE[lang].hreflang,
     }
+    answer = claims.conclusion(site, claim_id, lang)
+    if answer:
+        review["reviewBody"] = answer
+    return review
 
 
 def page_items(site, page, site_url: str, site_name: str) -> list:
