@@ -159,3 +159,22 @@ def test_cite_link_near_the_top_of_every_page(site):
         top = soup.select_one("article h1 + .kb-reviewed a[href='#cite']")
         assert top is not None, file.relative_to(site)
         assert re.fullmatch(r"引用|Cite", top.get_text())
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_every_claim_page_offers_its_qr_code_and_share_image(site, prefix):
+    """Without JavaScript or another site: the QR code inline, the image next to the card."""
+    import zxingcpp
+
+    pages = sorted((site / prefix / "claims").glob("*/index.html"))
+    assert len(pages) == 23
+    for index_html in pages:
+        url = f"{SITE_URL}{prefix}claims/{index_html.parent.name}/"
+        share = BeautifulSoup(index_html.read_text("utf-8"), "html.parser").select_one("article .kb-share")
+        svg = share.select_one("svg.kb-share__qr")
+        assert svg["role"] == "img" and svg["aria-label"].endswith(url)
+        link = share.select_one("a[download]")
+        assert link["href"] == "share.png" and link["download"].startswith(index_html.parent.name)
+        assert "kb-js-only" not in str(share)
+        with Image.open(index_html.parent / "share.png") as image:
+            assert [code.text for code in zxingcpp.read_barcodes(image)] == [url]
