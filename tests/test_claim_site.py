@@ -178,3 +178,27 @@ def test_every_claim_page_offers_its_qr_code_and_share_image(site, prefix):
         assert "kb-js-only" not in str(share)
         with Image.open(index_html.parent / "share.png") as image:
             assert [code.text for code in zxingcpp.read_barcodes(image)] == [url]
+
+
+GLUED_ON = ("，我不同意。", "这里", "\n下一行")  # Chinese typed right after a pasted link
+
+
+@pytest.mark.parametrize("url", ["", "en/", "claims/no-toxicity", "en/claims/no-toxicity",
+                                 "articles/vitamin-k-with-vitamin-d", "glossary/osteocalcin"])
+def test_every_copy_button_protects_its_url(site, url):
+    """Whatever a copy button of the built page puts on the clipboard, pasted into a forum
+    post with Chinese glued on, links to the page's (or its claim's) URL and nothing more (real parsers:
+    bbcode and markdown-it-py with linkify). The heading buttons (kb.js) are tried in
+    tests/browser/test_claims_browser.py."""
+    from test_claims import bbcode_links, markdown_links
+
+    page = soup_of(site, url)
+    canonical = page.select_one('link[rel="canonical"]')["href"]
+    copied = [b["data-clipboard-text"] for b in page.select("[data-clipboard-text]")]
+    assert copied, "no copy button"
+    for text in copied:
+        [target] = re.findall(r"https://[^\s\[\]()]+", text)  # the page's or a claim's URL
+        assert target.startswith(SITE_URL) and (target.split("#")[0] == canonical or "/claims/" in target)
+        for tail in GLUED_ON:
+            for parse in (bbcode_links, markdown_links):
+                assert [href for href, _ in parse(text + tail)] == [target], (text, tail)
