@@ -202,3 +202,14 @@ def test_every_copy_button_protects_its_url(site, url):
         for tail in GLUED_ON:
             for parse in (bbcode_links, markdown_links):
                 assert [href for href, _ in parse(text + tail)] == [target], (text, tail)
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_home_links_the_claims_index_and_the_most_asked_claims(site, prefix):
+    """The claims index was reachable only from the menu; the home page now links it and
+    the claims readers ask about most (tests/data/search_questions.yaml)."""
+    section = soup_of(site, prefix).select_one("article #claims").find_next_sibling("ul")
+    hrefs = [a["href"] for a in section.select("a")]
+    assert 4 <= len(hrefs) <= 6 and all(h.startswith("claims/") for h in hrefs)
+    assert all((site / prefix / h / "index.html").is_file() for h in hrefs)
+    assert soup_of(site, prefix).select_one('article a[href="claims/"]')
