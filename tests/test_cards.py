@@ -6,6 +6,7 @@ import dataclasses
 import unicodedata
 
 import pytest
+import yaml
 import zxingcpp
 from uniseg.linebreak import line_break
 
@@ -76,15 +77,31 @@ def problems_of(card: Card, drawn) -> list:
     return found
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml: `!ENV [NAME, default]` gives the default."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
+def site_descriptions() -> dict:
+    config = yaml.load((REPO / "mkdocs.yml").read_text("utf-8"), _ConfigLoader)
+    [english] = [lang for lang in config["plugins"]["i18n"]["languages"] if lang["locale"] == "en"]
+    return {"zh": config["site_description"], "en": english["site_description"]}
+
+
 def real_cards():
     """(lang, path, card) for every page of the real site with a card of its own, plus the
-    default cards; claims without a conclusion get the longest one allowed."""
+    default card of each language; claims without a conclusion get the longest one allowed."""
     site = load_site(REPO)
     cards = []
+    descriptions = site_descriptions()
     for lang in ("zh", "en"):
         url = SITE_URL if lang == "zh" else SITE_URL + "en/"
         for page in site.pages_in(lang):
-            card, own = preview_cards.page_card(site, page, SITE_NAMES[lang], "description", url)
+            card, own = preview_cards.page_card(site, page, SITE_NAMES[lang], descriptions[lang], url)
+            if not own and page.path == "index.md":
+                cards.append((lang, "(default card)", Card(**card)))
             if own:
                 if claims.is_claim_page(page) and not card["conclusion"]:
                     card["conclusion"] = LONGEST_CONCLUSION[lang]
