@@ -184,3 +184,57 @@ def test_cite_link_near_the_top_of_every_page(site):
         top = soup.select_one("article h1 + .kb-reviewed a[href='#cite']")
         assert top is not None, file.relative_to(site)
         assert re.fullmatch(r"引用|Cite", top.get_text())
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_every_claim_page_offers_its_qr_code_and_share_image(site, prefix):
+    """Without JavaScript or another site: the QR code inline, the image next to the card."""
+    import zxingcpp
+
+    pages = sorted((site / prefix / "claims").glob("*/index.html"))
+    assert len(pages) == 23
+    for index_html in pages:
+        url = f"{SITE_URL}{prefix}claims/{index_html.parent.name}/"
+        share = BeautifulSoup(index_html.read_text("utf-8"), "html.parser").select_one("article .kb-share")
+        svg = share.select_one("svg.kb-share__qr")
+        assert svg["role"] == "img" and svg["aria-label"].endswith(url)
+        link = share.select_one("a[download]")
+        assert link["href"] == "share.png" and link["download"].startswith(index_html.parent.name)
+        assert "kb-js-only" not in str(share)
+        with Image.open(index_html.parent / "share.png") as image:
+            assert [code.text for code in zxingcpp.read_barcodes(image)] == [url]
+
+
+GLUED_ON = ("，我不同意。", "这里", "\n下一行")  # Chinese typed right after a pasted link
+
+
+@pytest.mark.parametrize("url", ["", "en/", "claims/no-toxicity", "en/claims/no-toxicity",
+                                 "articles/vitamin-k-with-vitamin-d", "glossary/osteocalcin"])
+def test_every_copy_button_protects_its_url(site, url):
+    """Whatever a copy button of the built page puts on the clipboard, pasted into a forum
+    post with Chinese glued on, links to the page's (or its claim's) URL and nothing more (real parsers:
+    bbcode and markdown-it-py with linkify). The heading buttons (kb.js) are tried in
+    tests/browser/test_claims_browser.py."""
+    from test_claims import bbcode_links, markdown_links
+
+    page = soup_of(site, url)
+    canonical = page.select_one('link[rel="canonical"]')["href"]
+    copied = [b["data-clipboard-text"] for b in page.select("[data-clipboard-text]")]
+    assert copied, "no copy button"
+    for text in copied:
+        [target] = re.findall(r"https://[^\s\[\]()]+", text)  # the page's or a claim's URL
+        assert target.startswith(SITE_URL) and (target.split("#")[0] == canonical or "/claims/" in target)
+        for tail in GLUED_ON:
+            for parse in (bbcode_links, markdown_links):
+                assert [href for href, _ in parse(text + tail)] == [target], (text, tail)
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_home_links_the_claims_index_and_the_most_asked_claims(site, prefix):
+    """The claims index was reachable only from the menu; the home page now links it and
+    the claims readers ask about most (tests/data/search_questions.yaml)."""
+    section = soup_of(site, prefix).select_one("article #claims").find_next_sibling("ul")
+    hrefs = [a["href"] for a in section.select("a")]
+    assert 4 <= len(hrefs) <= 6 and all(h.startswith("claims/") for h in hrefs)
+    assert all((site / prefix / h / "index.html").is_file() for h in hrefs)
+    assert soup_of(site, prefix).select_one('article a[href="claims/"]')

@@ -202,17 +202,12 @@ def test_claim_review_names_claimant_appearance_and_conclusion(fixture_site):
 # --- Preview cards ---------------------------------------------------------------------
 
 def test_cards_are_cached(tmp_path):
-    card = {"lang": "zh", "site_name": "维生素 K 证据库", "title": "骨钙素“形成”羟基磷灰石晶体？",
-            "verdict_label": "不准确", "verdict_key": "inaccurate"}
+    card = {"lang": "zh", "site_name": "维生素 K 证据库", "address": "vitamin-k-evidence.github.io",
+            "title": "骨钙素“形成”羟基磷灰石晶体？", "verdict_label": "不准确", "verdict_colour": "#a11d1d"}
     first = preview_cards.cached_card(tmp_path, **card)
     stamp = first.stat().st_mtime_ns
     assert preview_cards.cached_card(tmp_path, **card) == first and first.stat().st_mtime_ns == stamp
     assert preview_cards.cached_card(tmp_path, **{**card, "verdict_label": "有遗漏"}) != first
+    assert preview_cards.cached_card(tmp_path, **{**card, "conclusion": "骨钙素结合钙。"}) != first
     with Image.open(first) as image:
         assert image.size == (1200, 630) and image.format == "PNG"
-
-
-def test_wrap_keeps_latin_words_whole():
-    face = preview_cards.font("bold", 64)
-    lines = preview_cards.wrap("MK-7 的半衰期大概是 MK-4 的两倍甚至更长，甚至更长更长更长？", face, 600)
-    assert len(lines) > 1 and all("MK-" not in line[-3:] for line in lines)

@@ -198,7 +198,7 @@ def test_cite_box_offers_the_three_link_forms(fixture_build, lang, button):
     assert box.has_attr("data-search-exclude")
     title = box.select_one(".kb-citebox__page strong").get_text()
     buttons = box.select("button[data-clipboard-text]")
-    assert [b["data-clipboard-text"] for b in buttons] == [canonical, f"[{title}]({canonical})", f"[url={canonical}]{title}[/url]"]
+    assert [b["data-clipboard-text"] for b in buttons] == [canonical + " ", f"[{title}]({canonical})", f"[url={canonical}]{title}[/url]"]
     assert buttons[1].get_text() == button
     assert box.find("time")["datetime"] == "2026-11-24"
 

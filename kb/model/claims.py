@@ -82,10 +82,12 @@ def link_text(site, claim_id: str, verdict: str, lang: str) -> str:
 
 
 def cite_forms(text: str, url: str) -> dict:
-    """What the three copy buttons of a claim put on the clipboard.
+    """What the three copy buttons of a claim (and of every page's cite box) put on the
+    clipboard: plain URL, Markdown, BBCode (Discuz!-style).
 
-    The plain URL ends with a space: forum posts glue Chinese punctuation straight after a
-    pasted link, and link detectors would pull it into the URL. Markdown link text escapes
+    The plain URL ends with a space: forum posts glue Chinese text and punctuation straight
+    after a pasted link, and link detectors would pull it into the URL. Every copied bare
+    URL follows this rule (the heading link buttons of overrides/assets/kb.js too). Markdown link text escapes
     brackets (the English verdict tag is bracketed); BBCode has no escape, and forum
     BBCode parsers show an unknown tag such as [Inaccurate] as written.
     """

@@ -10,7 +10,7 @@ import html
 import posixpath
 
 from kb.model import claims, markup
-from kb.render import claim_history
+from kb.render import claim_history, share
 from kb.model.labels import label
 from kb.model.languages import BY_CODE, absolute, relative_url, url_in
 
@@ -153,6 +153,8 @@ def expand(site, stub, site_url: str):
         "",
         f'<p class="kb-claim__context" data-search-exclude>{label("read_in_context", lang)} '
         f'<a href="{E(context)}">{E(site.title(lang, article.path))}</a></p>',
+        "",
+        share.share_block(lang, claim.id, site_url),
     ])
     model = dataclasses.replace(stub, body=source, body_line=1, parsed=markup.parse_body(source))
     return model, source

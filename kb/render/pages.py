@@ -80,14 +80,10 @@ def render_page(site: Site, page: Page, body: str | None = None, site_url: str =
     return render_page_parts(site, page, body, site_url, repository=repository).markdown
 
 
-def link_forms(title: str, url: str) -> dict:
-    """The three forms forum readers paste: plain link, Markdown, BBCode (Discuz!-style)."""
-    return {"plain": url, "markdown": f"[{title}]({url})", "bbcode": f"[url={url}]{title}[/url]"}
-
-
 def cite_box(title: str, url: str, iso: str, lang: str) -> str:
-    """The page's title, permanent URL and review date, with copy buttons."""
-    return render("cite_box.html", lang, title=title, url=url, iso=iso, date=review_date(iso, lang), forms=link_forms(title, url))
+    """The page's title, permanent URL and review date, with copy buttons: the same three
+    forms as a claim's (kb/model/claims.py cite_forms), so the bare URL ends with a space too."""
+    return render("cite_box.html", lang, title=title, url=url, iso=iso, date=review_date(iso, lang), forms=claims.cite_forms(title, url))
 
 
 def after_h1(markdown: str, html_line: str) -> str:

@@ -158,7 +158,9 @@
   /* --- Copy-link buttons beside headings and claims ---
      Copying is Material's (any element with data-clipboard-text; it announces "Copied").
      The link is the permanent (canonical) URL plus the anchor, so a pasted link opens the
-     same place on any host the reader copied from. */
+     same place on any host the reader copied from. It ends with a space, like every copied
+     bare URL (kb/model/claims.py cite_forms): a forum's link detector would otherwise take
+     the Chinese text typed right after it into the link. */
   var canonical = document.querySelector('link[rel="canonical"]');
   var base = canonical ? canonical.href.split("#")[0] : location.href.split("#")[0];
   var icon = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a1 1 0 1 1 1.4 1.4L12 13.4a1 1 0 0 1-1.4 0ZM8.5 19a4.5 4.5 0 0 1-3.2-7.7l2.1-2.1a1 1 0 1 1 1.4 1.4l-2.1 2.1a2.5 2.5 0 0 0 3.5 3.5l2.1-2.1a1 1 0 0 1 1.4 1.4l-2.1 2.1A4.5 4.5 0 0 1 8.5 19Zm7.5-4.8a1 1 0 0 1-.7-1.7l2.1-2.1a2.5 2.5 0 0 0-3.5-3.5l-2.1 2.1a1 1 0 1 1-1.4-1.4l2.1-2.1a4.5 4.5 0 0 1 6.3 6.3l-2.1 2.1a1 1 0 0 1-.7.3Z"/></svg>';
@@ -170,7 +172,7 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "kb-copylink";
-    button.setAttribute("data-clipboard-text", base + "#" + id);
+    button.setAttribute("data-clipboard-text", base + "#" + id + " ");
     button.setAttribute("aria-label", L.copy_link_here + " (#" + id + ")");
     button.title = L.copy_link_here;
     button.innerHTML = icon;

@@ -12,9 +12,9 @@ from mkdocs.plugins import event_priority
 # kb is installed with the project (pip install -e ., in the Makefile's set-up).
 from kb import render
 from kb.checks import check
-from kb.finish import compact_html, csp, deferred_scripts, feed, lazy_layout, page_css, preview_cards, search_index
+from kb.finish import compact_html, csp, deferred_scripts, feed, lazy_layout, page_css, preview_cards, search_index, share_image
 from kb.model import claims, content, labels, languages, redirects, verdicts
-from kb.render import changes, structured_data
+from kb.render import changes, share, structured_data
 from kb.model.labels import label
 
 _site = None  # the content model of the current build (kb/model/content.py)
@@ -106,13 +106,17 @@ def _preview_card(page, config):
     """Put the page's preview card into the site (drawn once, then from .cache/cards/);
     return its URL, or None for pages that show their language's default card."""
     model = _site.page(*_source_of(page))
-    card, own = preview_cards.page_card(_site, model, config.site_name, config.site_description)
+    card, own = preview_cards.page_card(_site, model, config.site_name, config.site_description, config.site_url)
     if own:
         target, name = Path(config.site_dir) / Path(page.file.dest_uri).parent, preview_cards.FILE_NAME
     else:
         target, name = Path(config.site_dir) / "assets", f"preview-{model.lang}.png"
+    cache = Path(config.config_file_path).parent / ".cache" / "cards"
     try:
-        preview_cards.publish(Path(config.config_file_path).parent / ".cache" / "cards", target, name, **card)
+        preview_cards.publish(cache, target, name, **card)
+        if own and claims.is_claim_page(model):  # and its share image (kb/render/share.py links it)
+            preview_cards.publish(cache, target, share.IMAGE_FILE, share_image.cached_share_image,
+                                  url=page.canonical_url, scan_hint=label("share_scan", model.lang), **card)
     except preview_cards.FontMissing as exc:
         raise PluginError(str(exc)) from exc
     return page.canonical_url + name if own else None

@@ -1,10 +1,17 @@
 """Citing one claim in Chromium: the copy buttons (Material's clipboard, folded under
-"Cite this claim" in an article) put the exact forum forms on the clipboard; the cite
-link under the title reaches the cite box; the claims index filters by verdict."""
+"Cite this claim" in an article) put the exact forum forms on the clipboard; every kind
+of copy button protects its URL in a forum post; the cite link under the title reaches
+the cite box; the claims index filters by verdict; a claim page's QR code reads back as
+its address, without JavaScript too."""
+import io
+
 import pytest
+import zxingcpp
+from PIL import Image
 
 from helpers import open_page
 from kb.model import claims
+from test_claims import bbcode_links, markdown_links
 
 pytestmark = pytest.mark.browser
 
@@ -99,3 +106,47 @@ def test_a_link_to_a_claim_or_reference_opens_at_it(linked_page, base_url, lang)
             top = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", target)
             header = page.evaluate("document.querySelector('header').getBoundingClientRect().bottom")
             assert header - 1 <= top <= header + 60, ("opened afresh" if fresh else "within the page", target, top)
+
+
+# Each kind of copy button that copies a bare URL, on an article with claims.
+COPY_BUTTONS = {
+    "heading link (kb.js)": "article h2[id] .kb-copylink",
+    "claim heading link (kb.js)": "article .kb-claim__title .kb-copylink",
+    "claim's plain link": '.kb-claim .kb-claimcite [data-kb-form="plain"]',
+    "cite box's plain link": ".kb-citebox [data-clipboard-text]",
+}
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_every_copied_bare_url_survives_chinese_typed_after_it(clipboard_page, base_url, lang):
+    """Clicked, read from the clipboard, pasted into a post with Chinese glued on, read by
+    real forum parsers: the link is the URL and nothing more."""
+    page = clipboard_page
+    open_page(page, base_url + lang + "articles/vitamin-k-with-vitamin-d/")
+    page.wait_for_selector(".kb-copylink")
+    page.locator(".kb-claim .kb-claimcite summary").first.click()
+    for kind, selector in COPY_BUTTONS.items():
+        page.evaluate("navigator.clipboard.writeText('')")
+        page.locator(selector).first.click()
+        page.wait_for_function("navigator.clipboard.readText().then(t => t.length > 0)")
+        copied = page.evaluate("navigator.clipboard.readText()")
+        url = copied.strip()
+        assert url.startswith(SITE_URL) and copied == url + " ", kind
+        for tail in ("，我不同意。", "这里", "\n下一行"):
+            assert bbcode_links(copied + tail) == [(url, url)], (kind, tail)
+            assert markdown_links(copied + tail) == [(url, url)], (kind, tail)
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_claim_qr_code_reads_back_as_its_address_without_javascript(no_script_page, base_url, lang):
+    page = no_script_page
+    page.goto(base_url + lang + f"claims/{CLAIM}/")
+    qr = page.locator("article svg.kb-share__qr")
+    box = qr.bounding_box()
+    assert 120 <= box["width"] == box["height"] <= 200  # big enough to scan from a screen
+    [code] = zxingcpp.read_barcodes(Image.open(io.BytesIO(qr.screenshot())))
+    assert code.text == f"{SITE_URL}{lang}claims/{CLAIM}/"
+    link = page.locator("article .kb-share a[download]")
+    assert link.is_visible() and link.get_attribute("href") == "share.png"
+    response = page.request.get(base_url + lang + f"claims/{CLAIM}/share.png")
+    assert response.ok and response.headers["content-type"] == "image/png"

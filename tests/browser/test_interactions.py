@@ -154,7 +154,7 @@ def test_cite_box_copies_plain_markdown_and_bbcode_links(clipboard_page, base_ur
     canonical = page.get_attribute('link[rel="canonical"]', "href")
     title = page.locator(".kb-citebox__page strong").inner_text()
     buttons = page.locator(".kb-citebox [data-clipboard-text]")
-    expected = [canonical, f"[{title}]({canonical})", f"[url={canonical}]{title}[/url]"]
+    expected = [canonical + " ", f"[{title}]({canonical})", f"[url={canonical}]{title}[/url]"]
     for index, text in enumerate(expected):
         buttons.nth(index).click()
         assert clipboard(page) == text
@@ -168,10 +168,10 @@ def test_heading_and_claim_copy_links_copy_the_permanent_url(clipboard_page, bas
     canonical = page.get_attribute('link[rel="canonical"]', "href")
     heading = page.locator("article h2[id]").first
     heading.locator(".kb-copylink").click()
-    assert clipboard(page) == canonical + "#" + heading.get_attribute("id")
+    assert clipboard(page) == canonical + "#" + heading.get_attribute("id") + " "
     claim = page.locator(".kb-claim .kb-claim__title[id]").first  # a claim's id is on its title heading
     claim.locator(".kb-copylink").click()
-    assert clipboard(page) == canonical + "#" + claim.get_attribute("id")
+    assert clipboard(page) == canonical + "#" + claim.get_attribute("id") + " "
     assert heading.locator(".kb-copylink").get_attribute("aria-label").startswith("复制指向此处的链接")
     assert page.locator(".md-dialog").inner_text().strip() == "已复制"
 

@@ -79,4 +79,10 @@ WORDS = {
     "claims_filter": "Filter by verdict",
     "claims_all": "All",
     "claims_count": "{n} claims",
+    # Sharing a claim without JavaScript: its QR code and a share image (kb/render/share.py).
+    "share_title": "Share",
+    "share_text": "To share in WeChat, let others scan the QR code to open this page, or save the share image and send it.",
+    "share_qr": "QR code of this claim's page: {url}",
+    "share_image": "Save the share image (PNG)",
+    "share_scan": "Scan to open this claim",
 }

@@ -77,4 +77,10 @@ WORDS = {
     "claims_filter": "按结论筛选",
     "claims_all": "全部",
     "claims_count": "共 {n} 条论断",
+    # Sharing a claim without JavaScript: its QR code and a share image (kb/render/share.py).
+    "share_title": "分享",
+    "share_text": "在微信里分享时，对方扫描二维码即可打开本页；也可以保存分享图片后发送。",
+    "share_qr": "本论断页面的二维码：{url}",
+    "share_image": "保存分享图片（PNG）",
+    "share_scan": "扫码打开这条论断",
 }
