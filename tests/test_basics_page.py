@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 from bs4 import BeautifulSoup
 
-from kb.numbers import numbers_in
+from kb.checks.numbers import numbers_in
 
 PAGES = {"zh": "articles/vitamin-k-basics/index.html", "en": "en/articles/vitamin-k-basics/index.html"}
 TABLES = ["food-table", "iom-intake-table", "efsa-intake-table"]
