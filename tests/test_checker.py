@@ -508,3 +508,14 @@ def test_build_fails_on_a_broken_citation(fixture_site):
     assert f"{ZH_INDEX}:8: CIT001 unknown citation key 'nosuch2000'" in build.output
     # The content check runs once per full build: each problem is reported once.
     assert build.output.count(f"{EN_INDEX}:8: CIT001 unknown citation key 'nosuch2000'") == 1
+
+
+def test_a_key_written_twice_in_a_data_file_is_reported(tmp_path):
+    """YAML keeps the second of two equal keys silently: two extract lists for one source (or
+    two entries for one claim) would lose the first without a word."""
+    from kb.model.yamldata import load_yaml
+    text = "theuwissen2013:\n  - where: abstract\n    text: one\nother: 1\ntheuwissen2013:\n  - where: abstract\n    text: two\n"
+    located, problems = load_yaml(text, "data/extracts.yaml")
+    assert located is not None
+    assert [str(p) for p in problems] == [
+        "data/extracts.yaml:5: KB005 duplicate key 'theuwissen2013' (first at line 1): merge the two entries"]

@@ -77,7 +77,7 @@ def test_claim_in_article_is_a_heading_in_the_toc_with_cite_buttons(site, prefix
 def test_claims_index_lists_every_claim_with_its_verdict(site, prefix):
     page = soup_of(site, f"{prefix}claims")
     items = page.select("ul.kb-claims > li")
-    assert len(items) == 23
+    assert len(items) == 24
     assert all(item["data-kb-verdict"] and item.select_one(".kb-verdict") for item in items)
     assert items[0].a["href"] == f"{OSTEOCALCIN}/"
     assert page.select_one("[data-kb-claims-filter] select option[value=inaccurate]")

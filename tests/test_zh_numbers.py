@@ -40,6 +40,11 @@ def test_dates_links_and_names_are_not_ranges():
     assert unit_problems("以微克（µg）计，1 毫克等于 1000 微克。") == []
 
 
+def test_numbers_of_standards_are_not_ranges():
+    assert range_problems("以卫生行业标准 WS/T 578.4-2018 发布，按 GB/T 15834-2011 书写。") == []
+    assert range_problems("每天 3-5 次") != []
+
+
 def test_a_unit_after_the_first_number_and_a_negative_bound_are_read():
     assert range_problems("3 小时-5 小时") == ["range '3 小时-5' written with '-': write ranges in Chinese text with the wave dash, as in '3～5' (GB/T 15834)"]
     assert range_problems("0.2 至 −0.7") == ["range '0.2 至 −0.7' written with '至': write ranges in Chinese text with the wave dash, as in '0.2～−0.7' (GB/T 15834)"]

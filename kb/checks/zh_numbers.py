@@ -18,8 +18,10 @@ from kb.model.diagnostics import Problem
 
 WAVE_DASH = "～"  # U+FF5E FULLWIDTH TILDE, the form GB/T 15834 prints
 UNITS = {"µg": "微克", "μg": "微克", "mcg": "微克", "mg": "毫克"}
-# Text a reader does not read as prose: link targets, inline code, web addresses, dates.
-NOT_PROSE = re.compile(r"\]\([^)\s]*\)|`[^`]*`|https?://\S+|\b\d{4}-\d{2}-\d{2}\b")
+# Text a reader does not read as prose: link targets, inline code, web addresses, dates, and
+# the numbers of standards (GB/T 15834-2011, WS/T 578.4-2018), whose hyphen is part of the name.
+STANDARD = r"\b[A-Z]{1,4}(?:/[A-Z])?\s?\d+(?:\.\d+)*-\d{4}\b"
+NOT_PROSE = re.compile(rf"\]\([^)\s]*\)|`[^`]*`|https?://\S+|\b\d{{4}}-\d{{2}}-\d{{2}}\b|{STANDARD}")
 NUMBER = r"\d+(?:[.,]\d+)*"
 # A unit or counter may stand after the first number of a range (3 小时～5 小时 reads the
 # same as 3～5 小时); it is kept out of what is reported.

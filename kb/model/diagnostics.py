@@ -33,6 +33,7 @@ CODES = {
     "KB002": "data does not match its schema (unknown key, wrong type, missing field)",
     "KB003": "malformed BibTeX",
     "KB004": "source file that is not UTF-8 text",
+    "KB005": "a key written twice in one YAML mapping (the second silently replaced the first)",
     "BIB001": "bibliography entry missing a required field",
     "BIB002": "malformed DOI",
     "BIB003": "malformed PMID",

@@ -49,7 +49,7 @@ def load_extracts(site) -> tuple[dict, list[Problem]]:
     located, problems = load_yaml(read_text(file), PATH)
     if located is None:
         return {}, problems
-    problems = schema_problems(located, SCHEMA, PATH, "extracts")
+    problems += schema_problems(located, SCHEMA, PATH, "extracts")
     if problems or not located.data:
         return {}, problems
     extracts = {}

@@ -37,7 +37,7 @@ def load_verdicts(file: Path, root: Path) -> tuple[dict, list[Problem]]:
     located, problems = load_yaml(read_text(file), path)
     if located is None:
         return {}, problems
-    problems = schema_problems(located, VERDICTS_SCHEMA, path, "verdict")
+    problems += schema_problems(located, VERDICTS_SCHEMA, path, "verdict")
     return ({} if problems else located.data), problems
 
 

@@ -61,7 +61,29 @@ def load_yaml(text: str, path: str, first_line: int = 1):
         line = bad.start_mark.line + first_line if bad else first_line
         value = bad.value if bad else "?"
         return None, [Problem(path, line, "KB001", f"'{value}' is not a real date (YYYY-MM-DD)")]
-    return Located(data, node, first_line), []
+    return Located(data, node, first_line), duplicate_key_problems(node, path, first_line)
+
+
+def duplicate_key_problems(node, path: str, first_line: int = 1) -> list[Problem]:
+    """A key written twice in one mapping: YAML keeps the last silently, so two entries for
+    one claim, source or term would lose the first without a word (KB005)."""
+    problems = []
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen = {}
+            for key, value in current.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        problems.append(Problem(path, key.start_mark.line + first_line, "KB005",
+                                                f"duplicate key '{key.value}' (first at line {seen[key.value]}): merge the two entries"))
+                    else:
+                        seen[key.value] = key.start_mark.line + first_line
+                stack.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    return sorted(problems, key=lambda p: p.line)
 
 
 def _impossible_date(node):

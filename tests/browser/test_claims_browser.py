@@ -56,7 +56,7 @@ def test_cite_link_under_the_title_reaches_the_cite_box(page, base_url, lang):
 def test_claims_index_filters_by_verdict(page, base_url):
     page.goto(base_url + "en/claims/")
     items = page.locator("ul.kb-claims > li")
-    assert items.count() == 23
+    assert items.count() == 24
     page.select_option("#kb-claims-verdict", "inaccurate")
     visible = [items.nth(i).inner_text() for i in range(items.count()) if items.nth(i).is_visible()]
     assert len(visible) == 2

@@ -14,6 +14,7 @@ TEMPLATES = {
     "home": "",
     "article": "articles/vitamin-k-with-vitamin-d/",
     "critique": "articles/mk4-vs-mk7-interview/",
+    "basics": "articles/vitamin-k-basics/",
     "term": "glossary/osteocalcin/",
     "glossary": "glossary/",
     "references": "references/",
