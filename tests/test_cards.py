@@ -113,7 +113,7 @@ SITE, CARDS = real_cards()
 
 
 def test_every_page_with_a_card_is_drawn():
-    assert len([c for c in CARDS if c[1].startswith("claims/")]) == 2 * 23
+    assert len([c for c in CARDS if c[1].startswith("claims/")]) == 2 * 24
     assert {c[0] for c in CARDS} == {"zh", "en"}
 
 
@@ -185,7 +185,7 @@ def test_cards_read_their_colours_from_the_verdicts_file(fixture_site):
     site.verdicts["supported"] = {**site.verdicts["supported"], "colour": "#0a0b0c"}
     card, own = preview_cards.page_card(site, site.page("en", "claims/first-claim.md"), "Site", "d", SITE_URL)
     assert own and card["verdict_colour"] == "#0a0b0c" and card["verdict_label"] == "Supported"
-    assert card["conclusion"] == ""  # drawn without one until the claim has one
+    assert card["conclusion"] == "The evidence supports the claim."  # the claim's one-line conclusion
 
 
 # --- Share image ------------------------------------------------------------------------
