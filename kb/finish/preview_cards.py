@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from kb.model import claims
+from kb.model import claims, kinds
 
 RENDERER_VERSION = "1"  # bump when the drawing changes, so cached cards are redrawn
 SIZE = (1200, 630)
@@ -117,7 +117,7 @@ def publish(cache_dir: Path, target_dir: Path, name: str = FILE_NAME, **card) ->
 def page_card(site, page, site_name: str, site_description: str) -> tuple[dict, bool]:
     """(what the page's card shows, whether it is the page's own): articles and claims have
     their own; other pages share their language's default (site name and description)."""
-    if not (page.path.startswith("articles/") or claims.is_claim_page(page)):
+    if not kinds.of(page).own_card:  # which kinds of page have their own: kb/model/kinds.py
         return {"lang": page.lang, "site_name": site_name, "title": site_description}, False
     card = {"lang": page.lang, "site_name": site_name, "title": site.title(page.lang, page.path)}
     if claims.is_claim_page(page):

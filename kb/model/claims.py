@@ -15,15 +15,17 @@ language. A stub is an ordinary page: static-i18n, the nav, search, the sitemap'
 hreflang alternates, the link manifest and the translation checks all see it with no
 special case. The checker (CLM009) keeps stubs and claims one to one.
 """
+from kb.model import kinds
 from kb.model.claim_data import CLAIMS_FILE, LANGS, check_history
 from kb.model.diagnostics import Problem
 
-PAGE_DIR = "claims/"
+PAGE_DIR = kinds.CLAIM_DIR
 PAGE_DIRECTIVE = "claim-page"
 INDEX_DIRECTIVE = "claims-index"
 
+
 def is_claim_page(page) -> bool:
-    return page.path.startswith(PAGE_DIR) and page.path != PAGE_DIR + "index.md"
+    return kinds.of(page) is kinds.CLAIM
 
 
 def page_path(claim_id: str) -> str:
@@ -36,7 +38,7 @@ def page_url(claim_id: str) -> str:
 
 
 def claim_id_of(page) -> str:
-    return page.path[len(PAGE_DIR):-3]
+    return kinds.item_id(page.path)
 
 
 def claims_in(site, lang: str) -> list:
