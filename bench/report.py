@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench import KB, ROOT
-from bench.browser import chromium_version
+from kb.devtools.browser import chromium_version
 
 PACKAGES = (
     "mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions", "Markdown",

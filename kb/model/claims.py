@@ -18,6 +18,7 @@ special case. The checker (CLM009) keeps stubs and claims one to one.
 from kb.model import kinds
 from kb.model.claim_data import CLAIMS_FILE, LANGS, check_history
 from kb.model.diagnostics import Problem
+from kb.model.labels import label
 
 PAGE_DIR = kinds.CLAIM_DIR
 PAGE_DIRECTIVE = "claim-page"
@@ -66,10 +67,9 @@ def verdict_label(site, verdict: str, lang: str) -> str:
 
 
 def link_text(site, claim_id: str, verdict: str, lang: str) -> str:
-    """'【不准确】骨钙素“形成”羟基磷灰石晶体？' / '[Inaccurate] Osteocalcin "forms" ...'."""
-    label = verdict_label(site, verdict, lang)
-    tag = f"【{label}】" if lang == "zh" else f"[{label}] "
-    return tag + title(site, claim_id, lang)
+    """'【不准确】骨钙素“形成”羟基磷灰石晶体？' / '[Inaccurate] Osteocalcin "forms" ...'
+    (each language's verdict_tag label)."""
+    return label("verdict_tag", lang, verdict=verdict_label(site, verdict, lang)) + title(site, claim_id, lang)
 
 
 def cite_forms(text: str, url: str) -> dict:

@@ -49,8 +49,10 @@ def on_config(config):
         _build = _Build(_build_language(config), switches.from_extra(config.extra))
     except ValueError as exc:
         raise PluginError(str(exc)) from exc
-    # Which pages stay out of the navigation is a property of their kind (kb/model/kinds.py).
-    config.not_in_nav = config_options.PathSpec().run_validation(kinds.not_in_nav_patterns(languages.CODES))
+    # Which pages stay out of the navigation is a property of their kind (kb/model/kinds.py);
+    # patterns a config lists itself (the benchmark's generated pages) are kept.
+    ours = config_options.PathSpec().run_validation(kinds.not_in_nav_patterns(languages.CODES))
+    config.not_in_nav = ours + config.not_in_nav if config.not_in_nav else ours
     return config
 
 

@@ -75,4 +75,7 @@ WORDS = {
     "claims_filter": "Filter by verdict",
     "claims_all": "All",
     "claims_count": "{n} claims",
+    # Before a claim's title where it is named with its verdict (links, descriptions, cards).
+    "verdict_tag": "[{verdict}] ",
+    "question_mark": "?",  # after each reader question on a claim page
 }

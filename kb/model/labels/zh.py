@@ -73,4 +73,7 @@ WORDS = {
     "claims_filter": "按结论筛选",
     "claims_all": "全部",
     "claims_count": "共 {n} 条论断",
+    # Before a claim's title where it is named with its verdict (links, descriptions, cards).
+    "verdict_tag": "【{verdict}】",
+    "question_mark": "？",  # after each reader question on a claim page
 }
