@@ -11,7 +11,7 @@ published. In order:
    styles and so comes last;
 3. the preview cards pages name in their head (preview_cards.py);
 4. the search index, read from the finished pages (search_index.py);
-5. redirect pages for retired paths (kb/model/redirects.py), after the index so that search
+5. redirect pages for retired paths (redirect_pages.py), after the index so that search
    never lists them;
 6. the Atom feed of claim changes (feed.py).
 
@@ -24,7 +24,8 @@ from pathlib import Path
 
 from kb.finish import compact_html, csp, deferred_scripts, feed, page_css, preview_cards, search_index
 from kb.finish.switches import DEFAULT as DEFAULT_SWITCHES, Switches
-from kb.model import kinds, languages, redirects, verdicts
+from kb.finish import redirect_pages
+from kb.model import kinds, languages, verdicts
 from kb.model.languages import Language
 
 VERDICT_STYLESHEET = "assets/kb-verdicts.css"  # mkdocs.yml extra_css lists it
@@ -126,7 +127,7 @@ def finish_language(site, target: Target, cache_dir: Path | None = None) -> None
     publish_cards(site, target, Path(cache_dir or Path(site.root) / ".cache" / "cards"))
     search_index.build_language_index(Path(target.site_dir), target.other_roots)
     try:
-        redirects.publish(site, Path(target.site_dir), target.whole_site_url, target.language)
+        redirect_pages.publish(site, Path(target.site_dir), target.whole_site_url, target.language)
     except ValueError as exc:
         raise FinishError(str(exc)) from exc
     feed.write_feed(site, Path(target.site_dir), target.whole_site_url, target.language.code)

@@ -2,7 +2,7 @@
 above the author's text; note, related terms and "appears in" below it."""
 from collections import defaultdict
 
-from kb.checks import copywriting
+from kb.render import typography
 from kb.model import claims as claim_units
 from kb.model.content import Page, Site
 from kb.model.languages import others, relative_url
@@ -38,7 +38,7 @@ def shown_aliases(term, lang: str) -> list[str]:
     shown, seen = [], {_unspaced(n) for n in [term.name(lang), *(term.name(o.code) for o in others(lang)), *term.abbr]}
     for code in [lang, *(o.code for o in others(lang))]:
         for alias in term.aliases[code]:
-            alias = copywriting.corrected(alias) if code in copywriting.LANGS else alias
+            alias = typography.corrected(alias) if code in typography.LINTED_LANGS else alias
             if _unspaced(alias) not in seen:
                 seen.add(_unspaced(alias))
                 shown.append(alias)
