@@ -3,18 +3,18 @@ above the author's text; note, related terms and "appears in" below it."""
 from collections import defaultdict
 
 from kb.render import typography
-from kb.model import claims as claim_units
+from kb.model import claims as claim_units, kinds
 from kb.model.content import Page, Site
 from kb.model.languages import others, relative_url
 from kb.render.templates import render
 
 
 def term_url(term_id: str) -> str:
-    return f"glossary/{term_id}/"
+    return f"{kinds.GLOSSARY_DIR}{term_id}/"
 
 
 def definition_of(site: Site, lang: str, term_id: str) -> str:
-    page = site.page(lang, f"glossary/{term_id}.md")
+    page = site.page(lang, f"{kinds.GLOSSARY_DIR}{term_id}.md")
     return str(page.front.get("definition", "")).strip() if page else ""
 
 
