@@ -55,4 +55,4 @@ def chromium(**options):
 
 def phone_context(browser, lang: str = DEFAULT.code, **options):
     """A new browser context with a 390 px phone viewport and the language's locale."""
-    return browser.new_context(viewport=PHONE_VIEWPORT, locale=BY_CODE[lang].browser_locale, **options)
+    return browser.new_context(viewport=PHONE_VIEWPORT, locale=BY_CODE[lang].locale, **options)

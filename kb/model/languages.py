@@ -16,9 +16,14 @@ class Language:
     hreflang: str  # hreflang alternates and switcher: zh-Hans says "Simplified Chinese"
     og_locale: str  # Open Graph locale
     prefix: str  # URL prefix: "" for the default language
-    browser_locale: str  # the locale a browser driving the site uses (kb/devtools/browser.py)
     collation: str = "name"  # how term lists sort: "name" (case-folded) or "pinyin"
     capitalise_titles: bool = False  # a term's name as a page title starts with a capital
+    browser_locale: str = ""  # the locale a browser driving the site uses; default html_lang
+
+    @property
+    def locale(self) -> str:
+        """The locale of a browser reading the site in this language (kb/devtools/browser.py)."""
+        return self.browser_locale or self.html_lang
 
 
 ZH = Language(code="zh", html_lang="zh-Hans", hreflang="zh-Hans", og_locale="zh_CN", prefix="",
