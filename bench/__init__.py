@@ -1,14 +1,18 @@
 """Benchmark and browser tooling of the site: `python -m bench` measures speed and size
 and writes BENCHMARK.md; `python -m bench.screenshots` takes phone screenshots.
 
-Modules: browser (the one Chromium launcher),
-build (builds through `make build`), peer (the stock-Material comparison site),
-sizes (transfer per view), lighthouse, report. The static server is kb/commands/serve.py."""
+Modules: build (builds through `make build`), peer (the stock-Material comparison site),
+sizes (transfer per view), lighthouse, search_eval (search figures), report. What the tests
+use too lives in kb/devtools/ (the one Chromium launcher, the search evaluation, mkdocs.yml
+as data); the static server is kb/commands/serve.py. bench/ and tests/ import neither each
+other's code nor data, except the tests of bench itself (tests/test_bench_report.py)."""
 import sys
 from pathlib import Path
 
+from kb.model.languages import LANGUAGES
+
 ROOT = Path(__file__).resolve().parents[1]
-LANG_PREFIXES = {"zh": "", "en": "en/"}  # URL prefix of each language
+LANG_PREFIXES = {lang.code: lang.prefix for lang in LANGUAGES}  # URL prefix of each language, default first
 KB = 1024  # sizes are reported in KB of 1024 bytes
 
 

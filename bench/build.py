@@ -15,6 +15,7 @@ import yaml
 
 from bench import ROOT, LANG_PREFIXES, BenchmarkError, log
 from bench.report import Figure, Results, seconds
+from kb.devtools.config import read_config
 
 VENV = ROOT / ".venv"
 COPIES = 9  # extra copies of every term and article: the corpus becomes 10x
@@ -87,17 +88,6 @@ def measure_checker(results: Results, runs: int):
 
 # --- 10x corpus ----------------------------------------------------------------------------
 
-def read_config(path: Path) -> dict:
-    """An mkdocs.yml as data, its tags (!ENV and the like) read as None."""
-    import yaml
-
-    class TagIgnoringLoader(yaml.SafeLoader):
-        pass
-
-    TagIgnoringLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    return yaml.load(path.read_text("utf-8"), Loader=TagIgnoringLoader) or {}
-
-
 def source_files() -> list[str]:
     """The repository's files as git sees them (tracked, or new and not ignored)."""
     listing = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
@@ -112,7 +102,7 @@ def copy_sources(dest: Path):
 
 
 def synthetic_term(term, n: int) -> dict:
-    item = {"id": f"{term.id}-copy{n}", "zh": f"{term.names['zh']} copy{n}", "en": f"{term.names['en']} copy{n}"}
+    item = {"id": f"{term.id}-copy{n}", **{code: f"{name} copy{n}" for code, name in term.names.items()}}
     if term.abbr:
         item["abbr"] = list(term.abbr)
     aliases = {lang: names for lang, names in term.aliases.items() if names}
@@ -126,8 +116,11 @@ def synthetic_term(term, n: int) -> dict:
     return item
 
 
+SYNTHETIC_TITLES = {"zh": "合成术语"}  # the generated index page's title; others: English
+
+
 def synthetic_index_page(lang: str, ids: list) -> str:
-    title = "合成术语" if lang == "zh" else "Synthetic terms"
+    title = SYNTHETIC_TITLES.get(lang, "Synthetic terms")
     links = "\n".join(f"- [[{term_id}]]" for term_id in ids)
     return (f"---\ndescription: {title} of the generated 10x benchmark corpus.\n"
             f"reviewed: {datetime.date.today().isoformat()}\n---\n\n# {title} {{#synthetic-terms}}\n\n{links}\n")

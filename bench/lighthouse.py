@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bench import ROOT, BenchmarkError, log
-from bench.browser import CHROMIUM, chromium_available, lighthouse_chrome_flags
+from kb.devtools.browser import CHROMIUM, chromium_available, lighthouse_chrome_flags
 from bench.report import Figure, Results, lighthouse_version
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"

@@ -17,8 +17,8 @@ from pathlib import Path
 import yaml
 
 from bench import LANG_PREFIXES, ROOT, BenchmarkError
-from bench.build import read_config
-from kb.model import markup
+from kb.devtools.config import read_config
+from kb.model import languages, markup
 from kb.model.labels import label
 
 PEER_PAGES = {"home": "index.md", "article": "articles/mk4-vs-mk7-interview.md"}  # plus the term page
@@ -45,11 +45,13 @@ def unlink_internal(text: str) -> str:
 
 
 def term_names(site, term, lang: str) -> str:
-    other = "en" if lang == "zh" else "zh"
-    parts = [f"{label(f'lang_{other}', lang)} {term.name(other)}"]
+    others = [other.code for other in languages.others(lang)]
+    parts = [f"{label(f'lang_{other}', lang)} {term.name(other)}" for other in others]
     if term.abbr:
         parts.append(f"{label('abbreviations', lang)} {', '.join(term.abbr)}")
-    aliases = term.aliases[lang] + [a for a in term.aliases[other] if a not in term.aliases[lang]]
+    aliases = list(term.aliases[lang])
+    for other in others:
+        aliases += [a for a in term.aliases[other] if a not in aliases]
     if aliases:
         parts.append(f"{label('also_called', lang)} {'; '.join(aliases)}")
     return "  \n".join(parts)

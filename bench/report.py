@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench import KB, ROOT
-from bench.browser import chromium_version
+from kb.devtools.browser import chromium_version
 
 PACKAGES = (
     "mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions", "Markdown",
@@ -100,7 +100,7 @@ def environment(load_at_start: tuple, elapsed: float) -> list[tuple]:
 
 # Hand-written sections of BENCHMARK.md that a run keeps (measurements that need a second
 # build, such as the search-engine comparison); everything else is regenerated.
-KEPT_SECTIONS = ("Site search: engine choice",)
+KEPT_SECTIONS = ("Site search: engine choice", "Switches of the finishing pass")
 
 
 def kept_sections(previous: str) -> list[str]:

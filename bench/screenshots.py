@@ -21,7 +21,7 @@ SCHEMES = ("light", "dark")
 
 
 def take_screenshots(base_url: str, out: Path) -> list[Path]:
-    from bench.browser import chromium, phone_context
+    from kb.devtools.browser import chromium, phone_context
 
     out.mkdir(parents=True, exist_ok=True)
     written = []
@@ -48,7 +48,7 @@ def main(argv=None) -> int:
     parser.add_argument("--no-build", action="store_true", help="use the existing site/ (no `make build`)")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "screenshots", help="output folder")
     args = parser.parse_args(argv)
-    from bench.browser import CHROMIUM, chromium_available
+    from kb.devtools.browser import CHROMIUM, chromium_available
     from bench.build import build_site
     from kb.commands.serve import open_server, serving
 

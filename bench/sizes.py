@@ -6,7 +6,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bench import KB, LANG_PREFIXES, ROOT, BenchmarkError
-from bench.browser import CHROMIUM, chromium, chromium_available, phone_context
+from kb.devtools.browser import CHROMIUM, chromium, chromium_available, phone_context
 from bench.report import Figure, Results, kb
 from kb.finish import search_index
 

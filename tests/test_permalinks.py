@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 
 from helpers import BUILD_FILES, REPO, run_mkdocs_build
 from kb.checks import manifest
+from kb.finish import redirect_pages
 from kb.model import redirects
 from kb.checks.check import check_site
 from kb.model.content import load_site, url_of
@@ -215,7 +216,7 @@ def test_checker_cli_reports_redirect_problems(root):
     ("en", "a/b/c/", "a/", "../../"),
 ])
 def test_redirect_page_links_relatively(lang, old, new, target):
-    page = BeautifulSoup(redirects.redirect_page(lang, old, new, SITE_URL), "html.parser")
+    page = BeautifulSoup(redirect_pages.redirect_page(lang, old, new, SITE_URL), "html.parser")
     assert page.find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url={target}"
     assert page.find("a")["href"] == target
     prefix = "en/" if lang == "en" else ""
@@ -224,14 +225,14 @@ def test_redirect_page_links_relatively(lang, old, new, target):
 
 def test_redirect_pages_never_replace_a_built_page(tmp_path):
     redirect = redirects.Redirect("old/", "about/", 3)
-    written = redirects.write_redirect_pages(tmp_path, [redirect], SITE_URL)
+    written = redirect_pages.write_redirect_pages(tmp_path, [redirect], SITE_URL)
     assert written == [tmp_path / "old/index.html", tmp_path / "en/old/index.html"]
     # A rebuild over an earlier build (mkdocs --dirty) replaces its redirect pages...
-    assert redirects.write_redirect_pages(tmp_path, [redirect], SITE_URL) == written
+    assert redirect_pages.write_redirect_pages(tmp_path, [redirect], SITE_URL) == written
     # ...but never a page the build wrote.
     (tmp_path / "en/old/index.html").write_text("<article>a page</article>", "utf-8")
     with pytest.raises(ValueError, match=r"data/redirects.yaml:3: RED003 redirect 'old/' would overwrite"):
-        redirects.write_redirect_pages(tmp_path, [redirect], SITE_URL)
+        redirect_pages.write_redirect_pages(tmp_path, [redirect], SITE_URL)
 
 
 # --- Renaming a page in a built copy of the fixture site ---------------------------------

@@ -9,7 +9,7 @@ from collections import defaultdict
 
 from kb import render
 from kb.checks import copywriting, encoding, numbers, third_party, zh_numbers, zh_spacing
-from kb.model import claims, redirects, source_status
+from kb.model import claims, kinds, redirects, source_status
 from kb.model.content import Page, Site
 from kb.model.diagnostics import Problem
 
@@ -155,7 +155,7 @@ def check_terms(site: Site) -> list[Problem]:
                 mentioned[term.id].add(page.path)
     for term in site.terms.values():
         for lang in site.languages:
-            page = site.page(lang, f"glossary/{term.id}.md")
+            page = site.page(lang, f"{kinds.GLOSSARY_DIR}{term.id}.md")
             if page is None:
                 problems.append(Problem(term.path, term.line, "TRM002", f"term '{term.id}' has no page docs/{lang}/glossary/{term.id}.md"))
             elif not str(page.front.get("definition", "")).strip():

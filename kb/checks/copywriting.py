@@ -8,31 +8,18 @@ Exceptions in the text itself: `<!-- autocorrect-disable -->` ... `<!-- autocorr
 """
 import difflib
 import re
-from functools import lru_cache
-from pathlib import Path
 
 from kb.model import markup
 from kb.model.content import Page, Site
 from kb.model.diagnostics import Problem, read_text
+# The rule itself (AutoCorrect, its configuration, the names that keep their hyphen) is
+# shared with the renderer, which writes generated Chinese text by it.
+from kb.render.typography import KEPT_HYPHEN, LINTED_LANGS as LANGS, NAME_HYPHEN, autocorrect as _autocorrect
 
-CONFIG = Path(__file__).with_name("autocorrect.yml")  # AutoCorrect's own config format
-LANGS = ("zh",)  # languages whose pages are linted
-NAME_HYPHEN = re.compile(r"(?<=[\u3400-\u9fff])-(?=[0-9])")
-KEPT_HYPHEN = "\u2011"  # non-breaking hyphen: AutoCorrect leaves it alone
 CONTEXT = 4  # characters shown either side of a change
 _CITATION_MARK = "\x00"
 # As the renderer does (kb/typography.glue_citations): a citation takes the space before it along.
 _CITATION_WITH_SPACE = re.compile(r"[ \t]*\x00")
-
-
-@lru_cache(maxsize=1)
-def _autocorrect():
-    # Imported late: only the checker needs it. The configuration is global inside the
-    # library, so it is loaded once.
-    import autocorrect_py
-
-    autocorrect_py.load_config(CONFIG.read_text("utf-8"))
-    return autocorrect_py
 
 
 def visible_source(site: Site, page: Page) -> str:
@@ -43,12 +30,6 @@ def visible_source(site: Site, page: Page) -> str:
     visible = markup.PlainText(names, cite=lambda keys: _CITATION_MARK)
     body = _CITATION_WITH_SPACE.sub("", markup.walk(page.body, visible, page.body_line))
     return NAME_HYPHEN.sub(KEPT_HYPHEN, "\n".join(front + [body]))
-
-
-def corrected(text: str) -> str:
-    """Chinese text as the lint wants it written (names such as 甲萘醌-4 keep their
-    hyphen), for generated text it never reads, such as a term's aliases (kb/render/terms.py)."""
-    return _autocorrect().format(NAME_HYPHEN.sub(KEPT_HYPHEN, text)).replace(KEPT_HYPHEN, "-")
 
 
 def changes(old: str, new: str) -> list[tuple[str, str]]:

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from kb.model import markup
+from kb.model import languages, markup
 from kb.model.diagnostics import Problem
 from kb.model.extracts import site_extracts
 
@@ -218,8 +218,10 @@ def check_numbers(site) -> list[Problem]:
     for page in site.pages.values():
         problems += untraced_numbers(site, page)
     for page in site.pages.values():
-        if page.lang == "zh":
-            other = site.page("en", page.path)
+        if page.lang != languages.DEFAULT.code:
+            continue
+        for lang in languages.others(page.lang):  # each translation against the default language's page
+            other = site.page(lang.code, page.path)
             if other is not None:
                 problems += differing_numbers(page, other) + differing_numbers(other, page)
     return problems

@@ -31,3 +31,16 @@ def defer_scripts(html: str, ours: Iterable[str]) -> str:
             return f'<script{_DEFER.sub("", attrs)} type="{AFTER_PAINT}">'
         return match.group(0) if _ALREADY.search(attrs) else f"<script{attrs} defer>"
     return _EXTERNAL_SCRIPT.sub(rewrite, html)
+
+
+def defer_ours(html: str, ours: Iterable[str]) -> str:
+    """The page with `defer` on each of our scripts, every other script as its template
+    wrote it: what a page gets with the material_after_paint switch off (kb/finish/switches.py)."""
+    ours = tuple(ours)
+
+    def rewrite(match):
+        attrs, src = match.group("attrs"), match.group("src").split("?")[0]
+        if not any(src == path or src.endswith("/" + path) for path in ours) or _ALREADY.search(attrs):
+            return match.group(0)
+        return f"<script{attrs} defer>"
+    return _EXTERNAL_SCRIPT.sub(rewrite, html)

@@ -27,7 +27,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from kb.finish.contrast import contrast_ratio
 from kb.finish.line_breaking import wrap
-from kb.model import claims
+from kb.model import claims, kinds
 
 RENDERER_VERSION = "2"  # bump when the drawing changes, so cached cards are redrawn
 SIZE = (1200, 630)
@@ -214,7 +214,7 @@ def page_card(site, page, site_name: str, site_description: str, site_url: str) 
     """(what the page's card shows, whether it is the page's own): articles and claims have
     their own; other pages share their language's default (site name and description)."""
     card = {"lang": page.lang, "site_name": site_name, "address": short_address(site_url)}
-    if not (page.path.startswith("articles/") or claims.is_claim_page(page)):
+    if not kinds.of(page).own_card:  # which kinds of page have their own: kb/model/kinds.py
         return {**card, "title": site_description}, False
     card["title"] = site.title(page.lang, page.path)
     if claims.is_claim_page(page):

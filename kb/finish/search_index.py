@@ -29,13 +29,16 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
+from kb.model import kinds
+
 FILE = "search.json"  # at <language root>/
 # What the browser fetches when search is first opened, relative to the language root
 # (overrides/main.html hands them to overrides/assets/kb-search.js).
 BROWSER_FILES = {"index": FILE, "engine": "assets/vendor/minisearch-7.2.0.min.js",
                  "ranking": "assets/kb-search-engine.js"}
-# Pages that only list other pages: searching them finds the list, not the answer.
-UNINDEXED = ("404.html", "claims/index.html", "changes/index.html", "references/index.html")
+# Pages that only list other pages: searching them finds the list, not the answer
+# (which kinds of page: kb/model/kinds.py).
+UNINDEXED = ("404.html", *kinds.unsearched_files())
 
 
 def _class(name: str) -> str:

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb.model.diagnostics import Problem, read_text, rel
+from kb.model.languages import CODES
 from kb.model.yamldata import load_yaml, schema_errors, schema_problems
 
 CLAIMS_FILE = "data/claims.yaml"
-LANGS = ("zh", "en")
+LANGS = CODES  # every site language (kb/model/languages.py)
 
 _TEXT = {"type": "string", "minLength": 1}
 _QUESTIONS = {"type": "array", "minItems": 3, "maxItems": 5, "items": _TEXT}
@@ -30,7 +31,7 @@ CLAIMS_SCHEMA = {
             "title": {
                 "type": "object",
                 "additionalProperties": False,
-                "properties": {"zh": _TEXT, "en": _TEXT},
+                "properties": {code: _TEXT for code in CODES},
             },
             # Who makes the claim (its name in each language; `type` is its schema.org type),
             # where it appears (a bibliography key or a URL) and the one-line conclusion:
@@ -38,18 +39,18 @@ CLAIMS_SCHEMA = {
             "claimant": {
                 "type": "object",
                 "additionalProperties": False,
-                "properties": {"zh": _TEXT, "en": _TEXT, "type": {"enum": ["Person", "Organization"]}},
+                "properties": {**{code: _TEXT for code in CODES}, "type": {"enum": ["Person", "Organization"]}},
             },
             "appearance": _TEXT,
             "conclusion": {
                 "type": "object",
                 "additionalProperties": False,
-                "properties": {"zh": _TEXT, "en": _TEXT},
+                "properties": {code: _TEXT for code in CODES},
             },
             "questions": {
                 "type": "object",
                 "additionalProperties": False,
-                "properties": {"zh": _QUESTIONS, "en": _QUESTIONS},
+                "properties": {code: _QUESTIONS for code in CODES},
             },
             "history": {
                 "type": "array",
@@ -65,7 +66,7 @@ CLAIMS_SCHEMA = {
                         "reason": {
                             "type": "object",
                             "additionalProperties": False,
-                            "properties": {"zh": _TEXT, "en": _TEXT},
+                            "properties": {code: _TEXT for code in CODES},
                         },
                         # The title the claim had before this entry restated it: older
                         # entries are listed under it (kb/render/changes.py).

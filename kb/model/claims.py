@@ -16,15 +16,18 @@ language. A stub is an ordinary page: static-i18n, the nav, search, the sitemap'
 hreflang alternates, the link manifest and the translation checks all see it with no
 special case. The checker (CLM009) keeps stubs and claims one to one.
 """
+from kb.model import kinds
 from kb.model.claim_data import CLAIMS_FILE, LANGS, check_fields, check_history
 from kb.model.diagnostics import Problem
+from kb.model.labels import label
 
-PAGE_DIR = "claims/"
+PAGE_DIR = kinds.CLAIM_DIR
 PAGE_DIRECTIVE = "claim-page"
 INDEX_DIRECTIVE = "claims-index"
 
+
 def is_claim_page(page) -> bool:
-    return page.path.startswith(PAGE_DIR) and page.path != PAGE_DIR + "index.md"
+    return kinds.of(page) is kinds.CLAIM
 
 
 def page_path(claim_id: str) -> str:
@@ -37,7 +40,7 @@ def page_url(claim_id: str) -> str:
 
 
 def claim_id_of(page) -> str:
-    return page.path[len(PAGE_DIR):-3]
+    return kinds.item_id(page.path)
 
 
 def claims_in(site, lang: str) -> list:
@@ -72,8 +75,7 @@ def verdict_label(site, verdict: str, lang: str) -> str:
 
 def verdict_tag(site, verdict: str, lang: str) -> str:
     """'【不准确】' / '[Inaccurate] ': the verdict as it is pasted before a claim."""
-    label = verdict_label(site, verdict, lang)
-    return f"【{label}】" if lang == "zh" else f"[{label}] "
+    return label("verdict_tag", lang, verdict=verdict_label(site, verdict, lang))
 
 
 def link_text(site, claim_id: str, verdict: str, lang: str) -> str:

@@ -4,10 +4,10 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.model import markup
+from kb.model import kinds, markup
 from kb.model.bibliography import Bibliography, load_bibliography
 from kb.model.claim_data import load_claims
-from kb.model.claims import PAGE_DIR as CLAIM_PAGE_DIR, attach as attach_claim_pages
+from kb.model.claims import attach as attach_claim_pages
 from kb.model.diagnostics import Problem, read_text, rel
 from kb.model.glossary import load_glossary
 from kb.model.languages import LANGUAGES
@@ -15,22 +15,6 @@ from kb.model.verdicts import load_verdicts
 from kb.model.yamldata import load_yaml, schema_problems
 
 LANG_CODES = tuple(lang.code for lang in LANGUAGES)
-GLOSSARY_DIR = "glossary/"
-
-_DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"}
-_TEXT = {"type": "string", "minLength": 1}
-FRONT_MATTER_SCHEMA = {
-    "type": "object",
-    "additionalProperties": False,
-    "properties": {"description": _TEXT, "reviewed": _DATE, "title": _TEXT},
-    "required": ["description", "reviewed"],
-}
-TERM_FRONT_MATTER_SCHEMA = {
-    "type": "object",
-    "additionalProperties": False,
-    "properties": {"definition": _TEXT, "reviewed": _DATE},
-    "required": ["definition", "reviewed"],
-}
 
 
 @dataclass
@@ -50,10 +34,12 @@ class Page:
         return url_of(self.path)
 
     @property
+    def kind(self) -> kinds.Kind:
+        return kinds.of_path(self.path)
+
+    @property
     def term_id(self) -> str | None:
-        if self.path.startswith(GLOSSARY_DIR) and self.path != GLOSSARY_DIR + "index.md":
-            return self.path[len(GLOSSARY_DIR):-3]
-        return None
+        return kinds.item_id(self.path) if self.kind is kinds.TERM else None
 
 
 @dataclass
@@ -107,12 +93,12 @@ def load_page(file: Path, lang: str, path: str, root: Path) -> tuple[Page, list[
             else:
                 front = {k: v.isoformat() if isinstance(v, datetime.date) else v for k, v in located.data.items()}
                 located.data = front
-                page_is_term = path.startswith(GLOSSARY_DIR) and path != GLOSSARY_DIR + "index.md"
-                schema = TERM_FRONT_MATTER_SCHEMA if page_is_term else FRONT_MATTER_SCHEMA
+                # What front matter each kind of page takes: kb/model/kinds.py.
+                schema = kinds.of_path(path).front_matter or kinds.PAGE_FRONT_MATTER
                 for problem in schema_problems(located, schema, display, "front matter"):
                     code = "KB002" if "unknown key" in problem.message else "PAG007"
                     problems.append(Problem(problem.path, problem.line, code, problem.message))
-    elif not path.startswith(CLAIM_PAGE_DIR) or path == CLAIM_PAGE_DIR + "index.md":  # claim pages: claims.attach
+    elif kinds.of_path(path).front_matter is not None:  # claim pages: from their claim (claims.attach)
         problems.append(Problem(display, 1, "PAG007", "no front matter (needs description and reviewed)"))
     parsed = markup.parse_body(body, body_line)
     return Page(lang, path, file, display, front, body, body_line, parsed), problems

@@ -18,10 +18,24 @@ class Language:
     prefix: str  # URL prefix: "" for the default language
     collation: str = "name"  # how term lists sort: "name" (case-folded) or "pinyin"
     capitalise_titles: bool = False  # a term's name as a page title starts with a capital
+    browser_locale: str = ""  # the locale a browser driving the site uses; default html_lang
+
+    @property
+    def locale(self) -> str:
+        """The locale of a browser reading the site in this language (kb/devtools/browser.py)."""
+        return self.browser_locale or self.html_lang
 
 
-ZH = Language(code="zh", html_lang="zh-Hans", hreflang="zh-Hans", og_locale="zh_CN", prefix="", collation="pinyin")
-EN = Language(code="en", html_lang="en", hreflang="en", og_locale="en_US", prefix="en/", capitalise_titles=True)
+ZH = Language(code="zh", html_lang="zh-Hans", hreflang="zh-Hans", og_locale="zh_CN", prefix="",
+              browser_locale="zh-CN", collation="pinyin")
+EN = Language(code="en", html_lang="en", hreflang="en", og_locale="en_US", prefix="en/",
+              browser_locale="en-US", capitalise_titles=True)
+# The one table of languages: everything else (kb/, bench/, the hook, kb-build) reads it.
+# A new language is one entry here, its interface words (kb/model/labels/<code>.py, and its
+# name in the other languages' words: lang_<code>), its config (mkdocs.<code>.yml and an
+# entry in mkdocs.yml's i18n languages and extra.alternate), its pages (docs/<code>/) and
+# its fields in data/ (the loaders ask for them); tests/test_languages.py builds a fixture
+# site with a third language this way.
 LANGUAGES = (ZH, EN)
 DEFAULT = ZH
 BY_CODE = {lang.code: lang for lang in LANGUAGES}

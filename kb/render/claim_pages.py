@@ -124,7 +124,7 @@ def _relink(text: str, article, stub) -> str:
 def _questions(site, claim_id: str, lang: str) -> str:
     """The ways readers ask the claim (data/claims.yaml): shown, and so searchable, on its page."""
     asked = claims.text(site, claim_id, "questions", lang) or []
-    mark = "？" if lang == "zh" else "?"
+    mark = label("question_mark", lang)
     items = "".join(f"<li>{E(question)}{mark}</li>" for question in asked)
     return f'<div class="kb-claim__questions"><p>{label("claim_questions", lang)}</p><ul>{items}</ul></div>' if items else ""
 

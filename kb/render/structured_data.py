@@ -8,9 +8,9 @@ Emitted as a `<script type="application/ld+json">` block at the end of the page'
 """
 import json
 
-from kb.model import bibliography, claims
+from kb.model import bibliography, claims, kinds
 from kb.render.claim_pages import claim_url
-from kb.model.languages import BY_CODE, absolute, url_in
+from kb.model.languages import BY_CODE, absolute, others, url_in
 
 SCHEMA = "https://schema.org"
 
@@ -79,38 +79,37 @@ def page_items(site, page, site_url: str, site_name: str) -> list:
     title = site.title(lang, page.path)
     reviewed = str(page.front.get("reviewed", ""))
     author = organisation(site_url, lang, site_name)
-    if claims.is_claim_page(page):
+    kind = kinds.of(page)  # which schema.org type each kind of page gets: kb/model/kinds.py
+    if kind is kinds.CLAIM:
         review = claim_review(site, lang, claims.claim_id_of(page), site_url, site_name)
         return [review] if review else []
-    if page.term_id and page.term_id in site.terms:
+    if kind is kinds.TERM and page.term_id in site.terms:
         term = site.terms[page.term_id]
-        other = "en" if lang == "zh" else "zh"
         return [{
-            "@context": SCHEMA, "@type": "DefinedTerm", "name": term.name(lang), "url": url,
+            "@context": SCHEMA, "@type": kind.json_ld, "name": term.name(lang), "url": url,
             "termCode": term.id, "description": str(page.front.get("definition", "")),
-            "alternateName": [term.name(other), *term.abbr, *term.aliases[lang]],
-            "inDefinedTermSet": page_url(site_url, lang, "glossary/"), "inLanguage": code,
+            "alternateName": [*(term.name(other.code) for other in others(lang)), *term.abbr, *term.aliases[lang]],
+            "inDefinedTermSet": page_url(site_url, lang, kinds.GLOSSARY_DIR), "inLanguage": code,
         }]
-    if any(name == "glossary-index" for name, _ in page.parsed.directives):
+    if kind is kinds.GLOSSARY:
         return [{
-            "@context": SCHEMA, "@type": "DefinedTermSet", "name": title, "url": url, "inLanguage": code,
+            "@context": SCHEMA, "@type": kind.json_ld, "name": title, "url": url, "inLanguage": code,
             "hasDefinedTerm": [
                 {"@type": "DefinedTerm", "name": t.name(lang), "termCode": t.id,
-                 "url": page_url(site_url, lang, f"glossary/{t.id}/")}
+                 "url": page_url(site_url, lang, f"{kinds.GLOSSARY_DIR}{t.id}/")}
                 for t in site.terms.values()
             ],
         }]
-    if page.path.startswith("articles/"):
+    if kind is kinds.ARTICLE:
         article = {
-            "@context": SCHEMA, "@type": "Article", "headline": title, "url": url, "inLanguage": code,
+            "@context": SCHEMA, "@type": kind.json_ld, "headline": title, "url": url, "inLanguage": code,
             "description": str(page.front.get("description", "")), "dateModified": reviewed,
             "author": author, "publisher": author,
         }
         reviews = [claim_review(site, lang, c.id, site_url, site_name) for c in page.parsed.claims]
         return [article, *[r for r in reviews if r]]
-    kind = "WebSite" if page.path == "index.md" else "WebPage"
-    item = {"@context": SCHEMA, "@type": kind, "name": title, "url": url, "inLanguage": code}
-    if reviewed and kind == "WebPage":
+    item = {"@context": SCHEMA, "@type": kind.json_ld, "name": title, "url": url, "inLanguage": code}
+    if reviewed and kind.json_ld == "WebPage":
         item["dateModified"] = reviewed
     return [item]
 

@@ -2,19 +2,19 @@
 above the author's text; note, related terms and "appears in" below it."""
 from collections import defaultdict
 
-from kb.checks import copywriting
-from kb.model import claims as claim_units
+from kb.render import typography
+from kb.model import claims as claim_units, kinds
 from kb.model.content import Page, Site
 from kb.model.languages import others, relative_url
 from kb.render.templates import render
 
 
 def term_url(term_id: str) -> str:
-    return f"glossary/{term_id}/"
+    return f"{kinds.GLOSSARY_DIR}{term_id}/"
 
 
 def definition_of(site: Site, lang: str, term_id: str) -> str:
-    page = site.page(lang, f"glossary/{term_id}.md")
+    page = site.page(lang, f"{kinds.GLOSSARY_DIR}{term_id}.md")
     return str(page.front.get("definition", "")).strip() if page else ""
 
 
@@ -38,7 +38,7 @@ def shown_aliases(term, lang: str) -> list[str]:
     shown, seen = [], {_unspaced(n) for n in [term.name(lang), *(term.name(o.code) for o in others(lang)), *term.abbr]}
     for code in [lang, *(o.code for o in others(lang))]:
         for alias in term.aliases[code]:
-            alias = copywriting.corrected(alias) if code in copywriting.LANGS else alias
+            alias = typography.corrected(alias) if code in typography.LINTED_LANGS else alias
             if _unspaced(alias) not in seen:
                 seen.add(_unspaced(alias))
                 shown.append(alias)

@@ -1,10 +1,10 @@
 """Browser fixtures: the built site served on localhost the way a static host serves it,
-driven by Debian's Chromium; the server is kb/commands/serve.py (as `make serve`), the launcher bench/browser.py."""
+driven by Debian's Chromium; the server is kb/commands/serve.py (as `make serve`), the launcher kb/devtools/browser.py."""
 import os
 
 import pytest
 
-from bench.browser import CHROMIUM, chromium, chromium_available, phone_context
+from kb.devtools.browser import CHROMIUM, chromium, chromium_available, phone_context
 from kb.commands.serve import open_server, serving
 
 

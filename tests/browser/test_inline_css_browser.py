@@ -7,7 +7,7 @@ import itertools
 
 import pytest
 
-from bench.build import read_config
+from kb.devtools.config import read_config
 from helpers import REPO, open_page
 from kb.finish import page_css
 

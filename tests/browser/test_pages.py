@@ -6,6 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from helpers import open_page
+from kb.finish import redirect_pages
 from kb.model import redirects
 
 pytestmark = pytest.mark.browser
@@ -57,7 +58,7 @@ def open_search(page, query="K2"):
 def redirect_page(site):
     """A redirect page of data/redirects.yaml's kind, written into the served site."""
     redirect = redirects.Redirect("kb-test-moved/", "about/", 1)
-    redirects.write_redirect_pages(site, [redirect], "https://example.org/")
+    redirect_pages.write_redirect_pages(site, [redirect], "https://example.org/")
     return redirect.old
 
 

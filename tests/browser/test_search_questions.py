@@ -1,8 +1,8 @@
 """Reader questions and term queries typed into the site's search box in Chromium,
-measured by bench/search_eval.py against tests/data/search_questions.yaml (issue 11)."""
+measured by kb/devtools/search_eval.py against data/search_questions.yaml (issue 11)."""
 import pytest
 
-from bench import search_eval
+from kb.devtools import search_eval
 
 pytestmark = pytest.mark.browser
 

@@ -85,4 +85,7 @@ WORDS = {
     "share_qr": "QR code of this claim's page: {url}",
     "share_image": "Save the share image (PNG)",
     "share_scan": "Scan to open this claim",
+    # Before a claim's title where it is named with its verdict (links, descriptions, cards).
+    "verdict_tag": "[{verdict}] ",
+    "question_mark": "?",  # after each reader question on a claim page
 }

@@ -83,4 +83,7 @@ WORDS = {
     "share_qr": "本论断页面的二维码：{url}",
     "share_image": "保存分享图片（PNG）",
     "share_scan": "扫码打开这条论断",
+    # Before a claim's title where it is named with its verdict (links, descriptions, cards).
+    "verdict_tag": "【{verdict}】",
+    "question_mark": "？",  # after each reader question on a claim page
 }

@@ -6,6 +6,8 @@ import os
 import shutil
 import subprocess
 
+from kb.model.languages import BY_CODE, DEFAULT
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # No background calls home (updates, sync, safe browsing lists), no QUIC probing.
 QUIET_FLAGS = (
@@ -13,7 +15,6 @@ QUIET_FLAGS = (
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
 )
 PHONE_VIEWPORT = {"width": 390, "height": 844}
-LOCALES = {"zh": "zh-CN", "en": "en-US"}
 
 
 def chromium_available() -> bool:
@@ -52,6 +53,6 @@ def chromium(**options):
             browser.close()
 
 
-def phone_context(browser, lang: str = "zh", **options):
+def phone_context(browser, lang: str = DEFAULT.code, **options):
     """A new browser context with a 390 px phone viewport and the language's locale."""
-    return browser.new_context(viewport=PHONE_VIEWPORT, locale=LOCALES.get(lang, "en-US"), **options)
+    return browser.new_context(viewport=PHONE_VIEWPORT, locale=BY_CODE[lang].locale, **options)

@@ -1,0 +1,75 @@
+"""The finishing pass (kb/finish/pipeline.py), its switches (kb/finish/switches.py) and the page
+kinds (kb/model/kinds.py): what each says, on small inputs; the built site is tests/test_site.py's."""
+from pathlib import Path
+
+import pytest
+
+from kb.finish import pipeline, switches
+from kb.finish.deferred_scripts import AFTER_PAINT
+from kb.model import kinds, languages
+
+PAGE = ("<!doctype html><html><head>\n    <title>t</title>\n"
+        '    <link rel="stylesheet" href="assets/site.css">\n</head><body>\n'
+        '    <p class="used">text</p>\n'
+        '    <script src="assets/javascripts/bundle.js"></script>\n'
+        '    <script src="assets/kb.js"></script>\n</body></html>')
+
+
+def target(site_dir: Path, **chosen) -> pipeline.Target:
+    (site_dir / "assets").mkdir(parents=True, exist_ok=True)
+    (site_dir / "assets" / "site.css").write_text(".used{color:red}.unused{color:blue}", "utf-8")
+    return pipeline.Target(site_dir=site_dir, language=languages.DEFAULT, site_url="https://example.org/",
+                           site_name="n", site_description="d", our_scripts=("assets/kb.js",),
+                           switches=switches.Switches(**chosen))
+
+
+def test_a_finished_page_has_its_css_inline_material_held_back_and_a_policy(tmp_path):
+    html = pipeline.finish_page(PAGE, "", target(tmp_path))
+    assert "<style>.used{color:red}</style>" in html and "stylesheet" not in html
+    assert f'<script src="assets/javascripts/bundle.js" type="{AFTER_PAINT}">' in html
+    assert '<script src="assets/kb.js" defer>' in html
+    assert "\n    " not in html  # compacted
+    assert 'http-equiv="Content-Security-Policy"' in html
+
+
+def test_with_the_switches_off_pages_keep_their_stylesheets_and_materials_script(tmp_path):
+    html = pipeline.finish_page(PAGE, "", target(tmp_path, inline_css=False, material_after_paint=False))
+    assert '<link rel="stylesheet" href="assets/site.css">' in html and "<style>" not in html
+    assert '<script src="assets/javascripts/bundle.js"></script>' in html
+    assert '<script src="assets/kb.js" defer>' in html
+    assert 'http-equiv="Content-Security-Policy"' in html
+
+
+def test_switches_come_from_the_config_with_clear_errors():
+    assert switches.from_extra({}) == switches.DEFAULT
+    assert switches.from_extra({"kb_switches": {"lazy_layout": False}}).lazy_layout is False
+    with pytest.raises(ValueError, match=r"^extra.kb_switches: unknown switch 'lazy' \(known: inline_css, lazy_layout, material_after_paint\)$"):
+        switches.from_extra({"kb_switches": {"lazy": False}})
+    with pytest.raises(ValueError, match=r"^extra.kb_switches.inline_css must be true or false$"):
+        switches.from_extra({"kb_switches": {"inline_css": "no"}})
+
+
+def test_the_pass_finishes_only_its_own_languages_pages(tmp_path):
+    (tmp_path / "en").mkdir()
+    for path in ("index.html", "glossary/x/index.html", "404.html", "en/index.html"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(PAGE, "utf-8")
+    found = [(file.relative_to(tmp_path).as_posix(), url) for file, url in pipeline.built_pages(target(tmp_path))]
+    assert found == [("404.html", "404.html"), ("glossary/x/index.html", "glossary/x/"), ("index.html", "")]
+
+
+@pytest.mark.parametrize("path, kind, item", [
+    ("index.md", kinds.HOME, None), ("articles/a.md", kinds.ARTICLE, None),
+    ("glossary/index.md", kinds.GLOSSARY, None), ("glossary/inr.md", kinds.TERM, "inr"),
+    ("claims/index.md", kinds.CLAIMS, None), ("claims/first-claim.md", kinds.CLAIM, "first-claim"),
+    ("changes.md", kinds.CHANGES, None), ("references.md", kinds.REFERENCES, None), ("about.md", kinds.PAGE, None),
+])
+def test_each_page_has_one_kind(path, kind, item):
+    assert kinds.of_path(path) is kind and kinds.item_id(path) == item
+
+
+def test_what_the_kinds_decide():
+    assert {kind.name for kind in kinds.KINDS if kind.own_card} == {"article", "claim"}
+    assert kinds.unsearched_files() == ("claims/index.html", "changes/index.html", "references/index.html")
+    assert kinds.not_in_nav_patterns(["zh", "en"]).splitlines() == [
+        "/zh/glossary/*.md", "/zh/claims/*.md", "/en/glossary/*.md", "/en/claims/*.md"]
