@@ -42,8 +42,7 @@ def entry_title(site, change, lang: str, statement: str) -> str:
         key = "feed_restated" if change.restated_from else "feed_revised"
         what = label(key, lang, verdict=verdict(change.new))
     elif change.restated_from.get(lang):
-        space = "" if lang == "zh" else " "  # none between Han text and a full-width quote
-        what = f"{verdict(change.old)}{space}{label('quoted', lang, text=change.restated_from[lang])} → {verdict(change.new)}"
+        what = f"{verdict(change.old)}{label('word_gap', lang)}{label('quoted', lang, text=change.restated_from[lang])} → {verdict(change.new)}"
     else:
         what = f"{verdict(change.old)} → {verdict(change.new)}"
     return f"{what}{label('colon', lang)}{statement}"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb.model.diagnostics import Problem, read_text, rel
-from kb.model.languages import CODES
+from kb.model.languages import BY_CODE, CODES
 from kb.model.yamldata import load_yaml, schema_errors, schema_problems
 
 CLAIMS_FILE = "data/claims.yaml"
@@ -73,8 +73,8 @@ CLAIMS_SCHEMA = {
                         "restated_from": {
                             "type": "object",
                             "additionalProperties": False,
-                            "required": ["zh", "en"],
-                            "properties": {"zh": _TEXT, "en": _TEXT},
+                            "required": list(CODES),
+                            "properties": {code: _TEXT for code in CODES},
                         },
                     },
                 },
@@ -237,15 +237,15 @@ def check_history(site) -> list[Problem]:
     return problems
 
 
-# A conclusion is one line a reader takes in at a glance, in a card or a search result.
-CONCLUSION_LIMITS = {"zh": (60, "Han characters"), "en": (25, "words")}
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def conclusion_length(text: str, lang: str) -> int:
-    """Han characters of a Chinese conclusion (Latin words and digits beside them are
-    short); words of an English one."""
-    return len(HAN.findall(text)) if lang == "zh" else len(text.split())
+    """A conclusion is one line a reader takes in at a glance, in a card or a search result:
+    its length in its language's unit (kb/model/languages.py), Han characters for Chinese
+    (Latin words and digits beside them are short), words otherwise."""
+    unit = BY_CODE[lang].glance_unit if lang in BY_CODE else "words"
+    return len(HAN.findall(text)) if unit == "Han characters" else len(text.split())
 
 
 def is_url(text: str) -> bool:
@@ -276,7 +276,9 @@ def check_fields(site, claim_ids) -> list[Problem]:
             add(record.field_lines.get("appearance", record.line), "CLM011",
                 f"appearance '{appearance}' is neither a key of data/references.bib nor an http(s) URL")
         for lang, text in record.conclusion.items():
-            limit, unit = CONCLUSION_LIMITS[lang]
+            if lang not in BY_CODE:
+                continue
+            limit, unit = BY_CODE[lang].glance_limit, BY_CODE[lang].glance_unit
             length = conclusion_length(text, lang)
             if length > limit:
                 add(record.field_lines.get(f"conclusion.{lang}", record.line), "CLM012",

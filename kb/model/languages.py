@@ -19,6 +19,10 @@ class Language:
     collation: str = "name"  # how term lists sort: "name" (case-folded) or "pinyin"
     capitalise_titles: bool = False  # a term's name as a page title starts with a capital
     browser_locale: str = ""  # the locale a browser driving the site uses; default html_lang
+    # How long one line a reader takes in at a glance may be (a claim's conclusion, on cards
+    # and in search results): so many words, or for Chinese so many Han characters.
+    glance_limit: int = 25
+    glance_unit: str = "words"  # or "Han characters"
 
     @property
     def locale(self) -> str:
@@ -27,7 +31,7 @@ class Language:
 
 
 ZH = Language(code="zh", html_lang="zh-Hans", hreflang="zh-Hans", og_locale="zh_CN", prefix="",
-              browser_locale="zh-CN", collation="pinyin")
+              browser_locale="zh-CN", collation="pinyin", glance_limit=60, glance_unit="Han characters")
 EN = Language(code="en", html_lang="en", hreflang="en", og_locale="en_US", prefix="en/",
               browser_locale="en-US", capitalise_titles=True)
 # The one table of languages: everything else (kb/, bench/, the hook, kb-build) reads it.

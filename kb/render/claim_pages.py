@@ -61,7 +61,7 @@ def conclusion_line(site, lang: str, claim_id: str) -> str:
     text = claims.conclusion(site, claim_id, lang)
     if not text:
         return ""
-    space = "" if lang == "zh" else " "
+    space = label("word_gap", lang)
     return f'<p class="kb-claim__conclusion"><strong>{label("claim_conclusion", lang)}</strong>{space}{E(text, quote=False)}</p>\n'
 
 

@@ -35,7 +35,7 @@ def qr_svg(url: str, name: str) -> str:
 
 
 def download_name(lang: str, claim_id: str) -> str:
-    return f"{claim_id}.png" if lang == "zh" else f"{claim_id}-{lang}.png"
+    return f"{claim_id}.png" if not BY_CODE[lang].prefix else f"{claim_id}-{lang}.png"  # the default language plain
 
 
 def share_block(lang: str, claim_id: str, site_url: str) -> str:

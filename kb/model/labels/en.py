@@ -88,4 +88,6 @@ WORDS = {
     # Before a claim's title where it is named with its verdict (links, descriptions, cards).
     "verdict_tag": "[{verdict}] ",
     "question_mark": "?",  # after each reader question on a claim page
+    # Between a label or verdict and the text after it: none beside Han text and full-width marks.
+    "word_gap": " ",
 }
