@@ -156,7 +156,7 @@ def on_post_build(config):
     # This language's search index, from its pages (before the redirect stubs are written);
     # the default language's root also holds the other languages' roots, which it skips.
     others = [lang.prefix for lang in languages.LANGUAGES if lang.prefix and lang != _lang]
-    search_index.build_language_index(Path(config.site_dir), others if not _lang.prefix else [])
+    search_index.build_language_index(_site, _lang.code, Path(config.site_dir), others if not _lang.prefix else [])
     # Old paths of data/redirects.yaml (validated by the content check) in this language.
     try:
         redirects.publish(_site, Path(config.site_dir), _site_root(config), _lang)
