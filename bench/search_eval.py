@@ -25,7 +25,8 @@ from urllib.parse import urlsplit
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-QUESTIONS = ROOT / "tests" / "data" / "search_questions.yaml"
+QUESTIONS = ROOT / "tests" / "data" / "search_questions.yaml"  # the tuning set
+HELDOUT = ROOT / "tests" / "data" / "search_heldout.yaml"  # run only to report (issue 29)
 LANG_PREFIX = {"zh": "", "en": "en/"}
 TOP = 3
 
@@ -107,6 +108,7 @@ class Outcome:
     answers: list[str]
     hrefs: list[str]
     ms: float
+    covered: bool = True  # False: search said the site does not cover the question
 
     @property
     def hit(self) -> bool:
@@ -130,6 +132,10 @@ class Report:
     def rate(self, attr: str = "hit") -> float:
         return sum(getattr(o, attr) for o in self.outcomes) / max(1, len(self.outcomes))
 
+    def not_covered(self) -> list[Outcome]:
+        """The questions search said the site does not cover."""
+        return [o for o in self.outcomes if not o.covered]
+
     @property
     def misses(self) -> list[Outcome]:
         return [o for o in self.outcomes if not o.hit]
@@ -143,6 +149,7 @@ class Report:
             "max_ms": round(max(times), 1) if times else None,
             "first_query_ms": self.first_query_ms,
             "first_query_bytes": self.first_query_bytes, "first_query_gzip": self.first_query_gzip,
+            "said_not_covered": [o.query for o in self.not_covered()],
             "misses": [{"q": o.query, "top3": [page_of(h) + ("#" + urlsplit(h).fragment if urlsplit(h).fragment else "")
                                                 for h in o.hrefs[:TOP]]} for o in self.misses],
         }
@@ -204,6 +211,7 @@ def run_language(context, base_url: str, engine_name: str, lang: str, cases: lis
             start = time.perf_counter()  # time to results after the query is in
         page.wait_for_function(engine.ready, arg=query, timeout=15000)
         hrefs = _results(page, engine)
+        covered = page.evaluate("() => (document.querySelector('[data-kb-search-results]') || {dataset: {}}).dataset.covered !== 'no'")
         elapsed = (time.perf_counter() - start) * 1000
         if first:
             page.wait_for_load_state("networkidle")
@@ -212,13 +220,13 @@ def run_language(context, base_url: str, engine_name: str, lang: str, cases: lis
             report.first_query_gzip[lang] = sum(s[1] for s in sizes)
             counting["on"] = False
             first = False
-        report.outcomes.append(Outcome(lang, query, case["answers"], _absolute(page, hrefs), elapsed))
+        report.outcomes.append(Outcome(lang, query, case["answers"], _absolute(page, hrefs), elapsed, covered))
     page.close()
 
 
 def evaluate(browser, base_url: str, engine: str = "kb", kind: str = "questions",
              mode: str = "type", cases: dict | None = None) -> Report:
-    """Run one case list ("questions" or "terms") of the set against a served site."""
+    """Run one case list ("questions", "terms" or "out_of_scope") of a set against a served site."""
     cases = cases or load_cases()
     report = Report(engine, mode)
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
@@ -239,16 +247,30 @@ def measure(results, base_url: str) -> None:
     from bench.browser import chromium
     from bench.report import Figure
 
+    heldout_cases = load_cases(HELDOUT)
     with chromium() as browser:
         questions = evaluate(browser, base_url, "kb", "questions")
         terms = evaluate(browser, base_url, "kb", "terms")
+        out_of_scope = evaluate(browser, base_url, "kb", "out_of_scope")
+        heldout = evaluate(browser, base_url, "kb", "questions", cases=heldout_cases)
+        heldout_out = evaluate(browser, base_url, "kb", "out_of_scope", cases=heldout_cases)
     summary = questions.summary()
+    answered = questions.outcomes + heldout.outcomes
+    false_gaps = [o for o in answered if not o.covered]
     results.add(
         Figure("Search: reader questions with the answer in the first 3 results",
                f"{sum(o.hit for o in questions.outcomes)} / {len(questions.outcomes)} ({questions.rate():.0%})",
                ">= 90 %", questions.rate() >= 0.9),
         Figure("Search: term queries with the term page in the first 3 results",
                f"{sum(o.hit for o in terms.outcomes)} / {len(terms.outcomes)}", "all", terms.rate() == 1.0),
+        Figure("Search: held-out questions (tests/data/search_heldout.yaml, never tuned on) with the answer in the first 3",
+               f"{sum(o.hit for o in heldout.outcomes)} / {len(heldout.outcomes)} ({heldout.rate():.0%})"),
+        Figure("Search: answered questions (tuning + held-out) wrongly said not to be covered",
+               f"{len(false_gaps)} / {len(answered)}", "0", not false_gaps),
+        Figure("Search: out-of-scope questions said not to be covered, tuning set / held-out",
+               f"{len(out_of_scope.not_covered())} / {len(out_of_scope.outcomes)}; "
+               f"{len(heldout_out.not_covered())} / {len(heldout_out.outcomes)}",
+               ">= 90 %", len(out_of_scope.not_covered()) >= 0.9 * len(out_of_scope.outcomes)),
         Figure("Search: bytes fetched by the first query (zh / en), raw / gzipped",
                " / ".join(f"{summary['first_query_bytes'][l] / 1024:.0f}" for l in LANG_PREFIX) + " KB raw, "
                + " / ".join(f"{summary['first_query_gzip'][l] / 1024:.0f}" for l in LANG_PREFIX) + " KB gzipped"),
@@ -257,6 +279,9 @@ def measure(results, base_url: str) -> None:
     )
     misses = [f"- `{m['q']}` → {', '.join(m['top3']) or 'nothing'}" for m in summary["misses"]]
     misses += [f"- term `{m['q']}` → {', '.join(m['top3']) or 'nothing'}" for m in terms.summary()["misses"]]
+    misses += [f"- held-out `{m['q']}` → {', '.join(m['top3']) or 'nothing'}" for m in heldout.summary()["misses"]]
+    misses += [f"- said not covered, but answered: `{o.query}`" for o in false_gaps]
+    misses += [f"- out of scope, not caught: `{o.query}`" for o in out_of_scope.outcomes + heldout_out.outcomes if o.covered]
     results.sections.append(("Search misses (question set)", "\n".join(misses) or "None."))
 
 
@@ -265,13 +290,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path, help="built site directory")
     parser.add_argument("--engine", default="kb", choices=list(ENGINES))
     parser.add_argument("--mode", default="type", choices=["type", "paste"])
-    parser.add_argument("--kind", default="questions", choices=["questions", "terms"])
+    parser.add_argument("--kind", default="questions", choices=["questions", "terms", "out_of_scope"])
+    parser.add_argument("--heldout", action="store_true", help="run the held-out set (to report, never to tune)")
     args = parser.parse_args(argv)
     from bench.browser import chromium
     from kb.commands.serve import open_server, serving
 
     with serving(open_server(args.site)) as base_url, chromium() as browser:
-        report = evaluate(browser, base_url, args.engine, args.kind, args.mode)
+        report = evaluate(browser, base_url, args.engine, args.kind, args.mode,
+                          cases=load_cases(HELDOUT) if args.heldout else None)
     print(json.dumps(report.summary(), ensure_ascii=False, indent=1))
     return 0
 

@@ -26,7 +26,7 @@
     "can could should would will shall may might must how what which why when whenever where who whom whose there " +
     "here get gets got much many per take takes taking took them they their he she his her into any some than more " +
     "most too very really actually just also ever still need needs ok okay have has had not no yes all each " +
-    "every").split(" ");
+    "every don doesn didn isn aren wasn won wouldn shouldn couldn can").split(" ");
   var QUESTION = new RegExp("[?？吗呢]|^(is|are|does|do|can|should|how|what|why|will|which)\\b|[" + HAN + "].*[" + HAN + "].*[" + HAN + "]");
   // Fields of a page and how much a word found in each counts (body text 1).
   var BOOST = { title: 7, names: 5, also: 5, questions: 5, conclusion: 3, headings: 3, text: 1 };
@@ -88,6 +88,7 @@
     q = q.replace(new RegExp("([" + HAN + "])([a-z0-9])", "g"), "$1 $2")
       .replace(new RegExp("([a-z0-9])([" + HAN + "])", "g"), "$1 $2");
     q = q.replace(/\b(\d+)\s*(mg|µg|μg|ug|mcg)\b/g, "$1 $2");
+    q = q.replace(/[’'](m|s|re|ve|ll|d|t)\b/g, "");  // English contractions: i'm, it's, don't
     q.split(/[\s,.;:!?，。、；：！？（）()“”"'‘’]+/).forEach(function (w) {
       if (!w) return;
       if (HAN_CHAR.test(w)) {
