@@ -1,10 +1,11 @@
-/* The site search's engine and ranking (issues 11, 13), loaded with MiniSearch
+/* The site search's engine and ranking (issues 11, 13, 29), loaded with MiniSearch
    (assets/vendor/) and this language's index (<language root>/search.json, written by
    kb/finish/search_index.py) when search is first opened; the dialog is kb-search.js.
 
    A forum question ("维生素K2和D3要同时吃吗") holds words no page needs, so the question is
    split into words here (Han from Latin, mk-4 -> mk4, function words dropped), each word
-   is searched on its own, and pages are ranked by how many of the rarer words they hold.
+   is searched on its own, and pages are ranked by how many of the rarer words they hold
+   (the rule, and when a question counts as not covered: search() below).
    Chinese has no spaces, so Han text is indexed as single characters and pairs of
    characters; a Chinese word is searched as all of its pairs and kept only where its
    characters stand together: found wherever it is written, however one would segment it. */
@@ -26,7 +27,7 @@
     "can could should would will shall may might must how what which why when whenever where who whom whose there " +
     "here get gets got much many per take takes taking took them they their he she his her into any some than more " +
     "most too very really actually just also ever still need needs ok okay have has had not no yes all each " +
-    "every don doesn didn isn aren wasn won wouldn shouldn couldn can").split(" ");
+    "every don doesn didn isn aren wasn won wouldn shouldn couldn").split(" ");
   var QUESTION = new RegExp("[?？吗呢]|^(is|are|does|do|can|should|how|what|why|will|which)\\b|[" + HAN + "].*[" + HAN + "].*[" + HAN + "]");
   // Fields of a page and how much a word found in each counts (body text 1).
   var BOOST = { title: 7, names: 5, also: 5, questions: 5, conclusion: 3, headings: 3, text: 1 };
