@@ -232,7 +232,7 @@ def test_every_copy_button_protects_its_url(site, url):
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_home_links_the_claims_index_and_the_most_asked_claims(site, prefix):
     """The claims index was reachable only from the menu; the home page now links it and
-    the claims readers ask about most (tests/data/search_questions.yaml)."""
+    the claims readers ask about most (data/search_questions.yaml)."""
     section = soup_of(site, prefix).select_one("article #claims").find_next_sibling("ul")
     hrefs = [a["href"] for a in section.select("a")]
     assert 4 <= len(hrefs) <= 6 and all(h.startswith("claims/") for h in hrefs)

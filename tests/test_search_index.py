@@ -4,7 +4,9 @@ import json
 
 from lxml import html as lxml_html
 
+from helpers import REPO
 from kb.finish import search_index
+from kb.model.content import load_site
 from kb.model.languages import LANGUAGES
 
 CLAIM_PAGE = """<html><body><article class="md-content__inner md-typeset">
@@ -41,31 +43,55 @@ ARTICLE_PAGE = """<html><body><article class="md-content__inner md-typeset">
 </article></body></html>"""
 
 
-def test_a_claim_page_gives_its_title_verdict_and_questions_and_no_boilerplate():
+def test_a_claim_page_gives_its_text_without_boilerplate_or_what_the_model_says():
     record = search_index.page_record(CLAIM_PAGE, "claims/warfarin-consistency/")
     assert record["url"] == "claims/warfarin-consistency/"
-    assert record["title"] == "服用华法林时，维生素 K 摄入要保持稳定"
-    assert record["verdict"] == ["supported", "有证据支持"]
-    assert record["questions"] == ["吃华法林还能补K2吗？", "服用抗凝药可以吃维生素K吗？"]
     text = json.dumps(record["sections"], ensure_ascii=False)
     assert record["sections"] == [["", "", "结论：关键是稳定，而非回避。"]], text
-    for boilerplate in ("最后审核", "复制链接", "[1]", "ClaimReview", "引用本页", "Violi", "读者常这样问", "有质量尚可"):
-        assert boilerplate not in text
+    for left_out in ("最后审核", "复制链接", "[1]", "ClaimReview", "引用本页", "Violi", "读者常这样问", "有质量尚可",
+                     "有证据支持", "吃华法林还能补K2吗"):  # the verdict and questions come from the model
+        assert left_out not in text
 
 
-def test_a_term_page_gives_its_names_without_their_labels_and_its_sections():
+def test_a_term_page_gives_its_sections_without_its_names():
     record = search_index.page_record(TERM_PAGE, "glossary/mk-4/")
-    assert record["names"] == ["甲基萘醌-4", "MK-4", "MK4", "menatetrenone", "甲萘醌-4", "四烯甲萘醌"]
-    assert record["verdict"] is None and record["questions"] == []
+    assert "menatetrenone" not in json.dumps(record, ensure_ascii=False)
     assert record["sections"] == [
         ["", "", "The form of vitamin K2 with the shortest side chain."],
         ["note", "Common confusion", "Not menadione."],
     ]
 
 
+def test_what_the_model_knows_comes_from_the_model():
+    site = load_site(REPO)
+    zh, en = search_index.model_facts(site, "zh"), search_index.model_facts(site, "en")
+    claim = zh["claims/warfarin-consistency/"]
+    assert claim["verdict"] == ["supported", "有证据支持"] and en["claims/warfarin-consistency/"]["verdict"][1] == "Supported"
+    assert claim["questions"] == site.claims["warfarin-consistency"].questions["zh"]
+    assert claim["title"] == site.claims["warfarin-consistency"].title["zh"]
+    term = en["glossary/mk-4/"]
+    assert term["title"] == "Menaquinone-4" and {"MK-4", "menatetrenone", "甲基萘醌-4"} <= set(term["names"])
+    assert "Marevan" in en["glossary/warfarin/"]["also"] and "软化血管" in zh["glossary/vascular-calcification/"]["also"]
+    assert "拜瑞妥" in zh["articles/vitamin-k-with-vitamin-d/"]["also"]
+    assert search_index.query_synonyms(site, "zh")["软化血管"] == ["血管钙化"]
+    assert search_index.query_synonyms(site, "en")["hardening of the arteries"] == ["vascular calcification"]
+
+
+def test_a_claims_conclusion_is_its_snippet_when_it_has_one():
+    site = load_site(REPO)
+    record = site.claims["warfarin-consistency"]
+    record.conclusion = {"zh": "稳定摄入即可。", "en": ""}
+    assert search_index.model_facts(site, "zh")["claims/warfarin-consistency/"]["conclusion"] == "稳定摄入即可。"
+    assert search_index.model_facts(site, "en")["claims/warfarin-consistency/"]["conclusion"] == ""
+
+
+def test_a_reader_word_is_keyed_as_the_search_script_spells_a_query():
+    assert search_index.query_key("All-trans  MK-7") == "all-trans mk7"
+    assert search_index.query_key("全反式MK-7") == "全反式mk7"
+
+
 def test_an_article_is_split_at_headings_and_leaves_claim_blocks_to_their_pages():
     record = search_index.page_record(ARTICLE_PAGE, "articles/mk4-vs-mk7-interview/")
-    assert record["verdict"] is None, "a claim block's verdict is not the article's"
     assert record["sections"] == [
         ["", "", "Intro text. Not medical advice See a doctor."],
         ["what-was-said", "What was said", "Two forms. After the claim."],

@@ -8,7 +8,7 @@ import re
 from collections import defaultdict
 
 from kb import render
-from kb.checks import copywriting, encoding, numbers, third_party, zh_numbers, zh_spacing
+from kb.checks import copywriting, encoding, numbers, synonyms, third_party, zh_numbers, zh_spacing
 from kb.model import claims, kinds, redirects, source_status
 from kb.model.content import Page, Site
 from kb.model.diagnostics import Problem
@@ -32,6 +32,7 @@ def check_site(site: Site) -> list[Problem]:
     problems += claims.check_claims(site)
     problems += copywriting.check_copywriting(site)
     problems += third_party.check_sources(site)
+    problems += synonyms.check_synonyms(site)
     problems += encoding.check_encodings(site.root)
     return sorted(set(problems), key=lambda p: (p.code not in ROOT_CAUSES, p))
 

@@ -27,7 +27,8 @@ import yaml
 from kb.model.languages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]  # the repository (the project is installed editable)
-QUESTIONS = ROOT / "data" / "search_questions.yaml"
+QUESTIONS = ROOT / "data" / "search_questions.yaml"  # the tuning set
+HELDOUT = ROOT / "data" / "search_heldout.yaml"  # run only to report (issue 29)
 LANG_PREFIX = {lang.code: lang.prefix for lang in LANGUAGES}
 TOP = 3
 
@@ -109,6 +110,7 @@ class Outcome:
     answers: list[str]
     hrefs: list[str]
     ms: float
+    covered: bool = True  # False: search said the site does not cover the question
 
     @property
     def hit(self) -> bool:
@@ -132,6 +134,10 @@ class Report:
     def rate(self, attr: str = "hit") -> float:
         return sum(getattr(o, attr) for o in self.outcomes) / max(1, len(self.outcomes))
 
+    def not_covered(self) -> list[Outcome]:
+        """The questions search said the site does not cover."""
+        return [o for o in self.outcomes if not o.covered]
+
     @property
     def misses(self) -> list[Outcome]:
         return [o for o in self.outcomes if not o.hit]
@@ -145,6 +151,7 @@ class Report:
             "max_ms": round(max(times), 1) if times else None,
             "first_query_ms": self.first_query_ms,
             "first_query_bytes": self.first_query_bytes, "first_query_gzip": self.first_query_gzip,
+            "said_not_covered": [o.query for o in self.not_covered()],
             "misses": [{"q": o.query, "top3": [page_of(h) + ("#" + urlsplit(h).fragment if urlsplit(h).fragment else "")
                                                 for h in o.hrefs[:TOP]]} for o in self.misses],
         }
@@ -206,6 +213,7 @@ def run_language(context, base_url: str, engine_name: str, lang: str, cases: lis
             start = time.perf_counter()  # time to results after the query is in
         page.wait_for_function(engine.ready, arg=query, timeout=15000)
         hrefs = _results(page, engine)
+        covered = page.evaluate("() => (document.querySelector('[data-kb-search-results]') || {dataset: {}}).dataset.covered !== 'no'")
         elapsed = (time.perf_counter() - start) * 1000
         if first:
             page.wait_for_load_state("networkidle")
@@ -214,13 +222,13 @@ def run_language(context, base_url: str, engine_name: str, lang: str, cases: lis
             report.first_query_gzip[lang] = sum(s[1] for s in sizes)
             counting["on"] = False
             first = False
-        report.outcomes.append(Outcome(lang, query, case["answers"], _absolute(page, hrefs), elapsed))
+        report.outcomes.append(Outcome(lang, query, case["answers"], _absolute(page, hrefs), elapsed, covered))
     page.close()
 
 
 def evaluate(browser, base_url: str, engine: str = "kb", kind: str = "questions",
              mode: str = "type", cases: dict | None = None) -> Report:
-    """Run one case list ("questions" or "terms") of the set against a served site."""
+    """Run one case list ("questions", "terms" or "out_of_scope") of a set against a served site."""
     cases = cases or load_cases()
     report = Report(engine, mode)
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
@@ -240,13 +248,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path, help="built site directory")
     parser.add_argument("--engine", default="kb", choices=list(ENGINES))
     parser.add_argument("--mode", default="type", choices=["type", "paste"])
-    parser.add_argument("--kind", default="questions", choices=["questions", "terms"])
+    parser.add_argument("--kind", default="questions", choices=["questions", "terms", "out_of_scope"])
+    parser.add_argument("--heldout", action="store_true", help="run the held-out set (to report, never to tune)")
     args = parser.parse_args(argv)
     from kb.devtools.browser import chromium
     from kb.commands.serve import open_server, serving
 
     with serving(open_server(args.site)) as base_url, chromium() as browser:
-        report = evaluate(browser, base_url, args.engine, args.kind, args.mode)
+        report = evaluate(browser, base_url, args.engine, args.kind, args.mode,
+                          cases=load_cases(HELDOUT) if args.heldout else None)
     print(json.dumps(report.summary(), ensure_ascii=False, indent=1))
     return 0
 

@@ -11,7 +11,8 @@ published. In order:
    styles and so comes last;
 3. the preview cards pages name in their head (preview_cards.py), and each claim's share
    image (share_image.py: the card with the QR code and the address);
-4. the search index, read from the finished pages (search_index.py);
+4. the search index: titles, names, verdicts, questions and conclusions from the model,
+   section text from the finished pages (search_index.py);
 5. redirect pages for retired paths (redirect_pages.py), after the index so that search
    never lists them;
 6. the Atom feed of claim changes (feed.py).
@@ -132,7 +133,7 @@ def finish_language(site, target: Target, cache_dir: Path | None = None) -> None
     for file, url in built_pages(target):
         file.write_text(finish_page(file.read_text("utf-8"), url, target), "utf-8")
     publish_cards(site, target, Path(cache_dir or Path(site.root) / ".cache" / "cards"))
-    search_index.build_language_index(Path(target.site_dir), target.other_roots)
+    search_index.build_language_index(site, target.language.code, Path(target.site_dir), target.other_roots)
     try:
         redirect_pages.publish(site, Path(target.site_dir), target.whole_site_url, target.language)
     except ValueError as exc:

@@ -1,35 +1,42 @@
 """Site search index: one JSON file per language (<language root>/search.json), written
-after each language's build from the built pages.
+after each language's build.
 
 The browser (overrides/assets/kb-search.js) fetches it, with the MiniSearch engine, only
 when a reader opens search, and indexes it in memory: one request of about 40 KB gzipped
 for everything a reader can find. The rules of what search sees live in this one file:
 
+- what the content model knows is taken from the model, never read back from HTML
+  (issue 28): a page's title, a term's names and aliases, a claim's verdict, the questions
+  readers ask it and its one-line conclusion (data/claims.yaml), and the words readers use
+  for a term or page (data/search_synonyms.yaml, kb/model/synonyms.py);
+- the text is what the built article shows, split at headings that carry an id (so that a
+  result can link to the section that answers), boilerplate left out: citations, cite
+  boxes, review dates, "related terms" and "appears in" lists, reference lists, verdict
+  meanings, labels, and the names, verdict and questions already taken from the model
+  (EXCLUDED);
 - only the article is read; the claims index, the changes page, the bibliography and the
   glossary index are lists of other pages and are left out (UNINDEXED);
-- a claim is found on its own page (/claims/<id>/): its title and the questions readers
-  ask it (data/claims.yaml) are fields of their own, its verdict is shown in the result.
-  Inside articles the claim blocks are left out, so a claim is found once;
-- a term's names and aliases are a field of their own, so that a query naming the term
-  puts its page first;
-- boilerplate is left out: citations, cite boxes, review dates, "related terms" and
-  "appears in" lists, reference lists, verdict meanings, labels (EXCLUDED);
-- the text is split at headings that carry an id, so that a result can link to the
-  section that answers.
+- a claim is found on its own page (/claims/<id>/); inside articles the claim blocks are
+  left out, so a claim is found once.
 
-Record of a page: {"url", "title", "names", "questions", "verdict": [key, label] or null,
-"sections": [[anchor, heading, text], ...]}; the first section (anchor "") is the text
-before the first heading.
+File: {"pages": [record, ...], "synonyms": {word: [the term's name, ...]}}, where a record
+is {"url", "title", "names", "questions", "verdict": [key, label] or null, "conclusion",
+"also": [reader words], "sections": [[anchor, heading, text], ...]} (the first section,
+anchor "", is the text before the first heading) and "synonyms" maps a reader's word for a
+term to the term's names in this language, which search looks for as well.
 """
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 from lxml import html as lxml_html
 
-from kb.model import kinds
+from kb.model import claims, kinds
+from kb.model.content import Site, url_of
+from kb.model.normalise import normalise
 
 FILE = "search.json"  # at <language root>/
 # What the browser fetches when search is first opened, relative to the language root
@@ -58,13 +65,14 @@ EXCLUDED = " | ".join([
     f"./p[{_class('kb-claim__head')}]",       # a claim page's verdict: shown with the result
     f".//div[{_class('kb-claim__questions')}]/p",  # "读者常这样问" / "Readers ask it as"
     f".//*[{_class('kb-definition')}]/strong",     # "定义" / "Definition"
+    f".//div[{_class('kb-claim__questions')}]",  # a claim's questions: from the model
+    f".//p[{_class('kb-names')}]",               # a term's names: from the model
 ])
 HEADING = re.compile(r"h[1-6]")
 # Elements whose text stands apart from the next element's (a space after each).
 BLOCKS = ("p", "li", "div", "section", "blockquote", "pre", "table", "tr", "td", "th", "dt", "dd",
           "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "details", "summary", "figcaption", "br")
 SPACE = re.compile(r"\s+")
-NAME_SEPARATOR = re.compile(r"\n|、|；|[,;]\s")
 REDIRECT = re.compile(r'<meta http-equiv="refresh"', re.I)
 
 
@@ -84,30 +92,6 @@ def _remove(element) -> None:
     else:
         parent.text = (parent.text or "") + tail
     parent.remove(element)
-
-
-def _names(article) -> list[str]:
-    """A term's names, labels left out: one per line of its names paragraph, lists split."""
-    found = article.xpath(f".//p[{_class('kb-names')}]")
-    if not found:
-        return []
-    paragraph = found[0]
-    for label in paragraph.xpath(f".//*[{_class('kb-names__label')}]"):
-        _remove(label)
-    for br in paragraph.iter("br"):
-        br.tail = "\n" + (br.tail or "")
-    names = [SPACE.sub(" ", name).strip() for name in NAME_SEPARATOR.split(paragraph.text_content())]
-    _remove(paragraph)
-    return [name for name in names if name]
-
-
-def _verdict(article) -> list[str] | None:
-    """[key, label] of a claim page's verdict (its head line, kb/render/claim_pages.py)."""
-    for label in article.xpath(f"./p[{_class('kb-claim__head')}]/span[{_class('kb-verdict')}]"):
-        keys = [c[len("kb-verdict--"):] for c in label.get("class", "").split() if c.startswith("kb-verdict--")]
-        if keys:
-            return [keys[0], _text(label)]
-    return None
 
 
 def _sections(article) -> list[list[str]]:
@@ -138,26 +122,79 @@ def _sections(article) -> list[list[str]]:
 
 
 def page_record(page: str, url: str) -> dict | None:
-    """What search knows of one built page (see the module docstring); None for a page
-    without an article."""
+    """The text search sees on one built page: {"url", "sections"} (see the module
+    docstring); None for a page without an article."""
     tree = lxml_html.fromstring(page)
     found = tree.xpath(f"//article[{_class('md-content__inner')}]")
     if not found:
         return None
     article = found[0]
-    title = next((_text(h1) for h1 in article.iter("h1")), "")
-    verdict = _verdict(article)
     for element in article.xpath(EXCLUDED):
         _remove(element)
     for block in article.iter(*BLOCKS):
         if block is not article:
             block.tail = " " + (block.tail or "")
-    questions = [_text(li) for li in article.xpath(f".//div[{_class('kb-claim__questions')}]//li")]
-    for block in article.xpath(f".//div[{_class('kb-claim__questions')}]"):
-        _remove(block)
-    names = _names(article)
-    return {"url": url, "title": title, "names": names, "questions": questions,
-            "verdict": verdict, "sections": _sections(article)}
+    return {"url": url, "sections": _sections(article)}
+
+
+def model_facts(site: Site, lang: str) -> dict:
+    """What the content model says of each page of one language, by page URL: title,
+    names, questions, verdict, conclusion and the words readers use for it."""
+    facts = {}
+    for page in site.pages_in(lang):
+        record = {"title": site.title(lang, page.path), "names": [], "questions": [], "verdict": None,
+                  "conclusion": "", "also": []}
+        term = site.terms.get(page.term_id) if page.term_id else None
+        if term:
+            record["names"] = _unique([*(term.names[code] for code in site.languages if code != lang), *term.abbr,
+                                       *term.aliases.get(lang, []),
+                                       *(a for code in site.languages if code != lang for a in term.aliases.get(code, []))],
+                                      exclude=record["title"])
+        if claims.is_claim_page(page):
+            claim_id = claims.claim_id_of(page)
+            _, claim = claims.find(site, lang, claim_id)
+            data = site.claims.get(claim_id)
+            record["questions"] = list(claims.text(site, claim_id, "questions", lang) or [])
+            if claim is not None:
+                record["verdict"] = [claim.verdict, claims.verdict_label(site, claim.verdict, lang)]
+            record["conclusion"] = (getattr(data, "conclusion", None) or {}).get(lang, "") or ""
+        facts[url_of(page.path)] = record
+    for entry in site.synonyms:
+        for target in entry.targets:
+            url = target.partition("#")[0] if "/" in target or "#" in target else f"glossary/{target}/"
+            if url in facts:
+                facts[url]["also"] = _unique(facts[url]["also"] + list(entry.words.get(lang, [])))
+    return facts
+
+
+def query_synonyms(site: Site, lang: str) -> dict:
+    """A reader's word for a term (normalised) -> the term's names in this language, which
+    search looks for too: 软化血管 -> 血管钙化."""
+    out = {}
+    for entry in site.synonyms:
+        names = [site.terms[t].names[lang] for t in entry.targets if t in site.terms]
+        if names:
+            for word in entry.words.get(lang, []):
+                key = query_key(word)
+                out[key] = _unique(out.get(key, []) + names)
+    return out
+
+
+def query_key(word: str) -> str:
+    """A word as the search script spells a query before it looks for reader words (its
+    normal(), overrides/assets/kb-search-engine.js): NFKC, lower case, one space between
+    words, MK-7 / MK 7 as mk7."""
+    text = " ".join(unicodedata.normalize("NFKC", word).lower().split())
+    return re.sub(r"\bmk\s*-?\s*(\d+)\b", r"mk\1", text, flags=re.ASCII)
+
+
+def _unique(items, exclude: str = "") -> list:
+    seen, out = {normalise(exclude)} if exclude else set(), []
+    for item in items:
+        if normalise(item) not in seen:
+            seen.add(normalise(item))
+            out.append(item)
+    return out
 
 
 def language_pages(root: Path, skip: list[str]) -> list[Path]:
@@ -181,15 +218,18 @@ def page_url(root: Path, path: Path) -> str:
     return rel[: -len("index.html")] if rel.endswith("index.html") else rel
 
 
-def build_language_index(root: Path, skip: list[str] = ()) -> int:
+def build_language_index(site: Site, lang: str, root: Path, skip: list[str] = ()) -> int:
     """Write <root>/search.json for the pages of one language root; returns pages indexed.
     skip: sub-directories holding other languages' roots. Result addresses are relative
     to the language root, so the site works from any sub-path."""
     root = Path(root)
+    facts = model_facts(site, lang)
     records = []
     for path in language_pages(root, list(skip)):
-        record = page_record(path.read_text("utf-8"), page_url(root, path))
-        if record:
-            records.append(record)
-    (root / FILE).write_text(json.dumps({"pages": records}, ensure_ascii=False, separators=(",", ":")), "utf-8")
+        url = page_url(root, path)
+        record = page_record(path.read_text("utf-8"), url)
+        if record and url in facts:
+            records.append({"url": url, **facts[url], "sections": record["sections"]})
+    index = {"pages": records, "synonyms": query_synonyms(site, lang)}
+    (root / FILE).write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
     return len(records)

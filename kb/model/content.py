@@ -10,6 +10,7 @@ from kb.model.claim_data import load_claims
 from kb.model.claims import attach as attach_claim_pages
 from kb.model.diagnostics import Problem, read_text, rel
 from kb.model.glossary import load_glossary
+from kb.model.synonyms import FILE as SYNONYMS_FILE, load_synonyms
 from kb.model.languages import LANGUAGES
 from kb.model.verdicts import load_verdicts
 from kb.model.yamldata import load_yaml, schema_problems
@@ -53,6 +54,7 @@ class Site:
     unparsed_terms: set = field(default_factory=set)  # ids in glossary files that failed to parse
     languages: tuple = LANG_CODES  # language codes, the default language first
     claims: dict = field(default_factory=dict)  # id -> ClaimRecord (data/claims.yaml)
+    synonyms: list = field(default_factory=list)  # Synonyms entries (data/search_synonyms.yaml)
 
     def page(self, lang: str, path: str) -> Page | None:
         return self.pages.get((lang, path))
@@ -120,7 +122,9 @@ def load_site(root: Path, languages: tuple = LANG_CODES) -> Site:
     bibliography, bib_problems = load_bibliography(root / "data" / "references.bib", "data/references.bib")
     verdicts, verdict_problems = load_verdicts(root / "data" / "verdicts.yaml", root)
     claims, claim_problems = load_claims(root / "data" / "claims.yaml", root)
-    problems += glossary_problems + bib_problems + verdict_problems + claim_problems
-    site = Site(root, pages, terms, bibliography, verdicts, problems, unparsed_terms, tuple(languages), claims)
+    synonyms, synonym_problems = load_synonyms(root / SYNONYMS_FILE, root)
+    problems += glossary_problems + bib_problems + verdict_problems + claim_problems + synonym_problems
+    site = Site(root, pages, terms, bibliography, verdicts, problems, unparsed_terms, tuple(languages), claims,
+                synonyms)
     attach_claim_pages(site)  # claim pages take their front matter from their claim
     return site

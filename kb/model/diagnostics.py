@@ -87,6 +87,8 @@ CODES = {
     "NUM001": "number in a cited sentence that no extract of its sources contains",
     "NUM002": "numbers of a paragraph differ between the two languages",
     "XTR001": "extracts (data/extracts.yaml) for a key not in the bibliography",
+    "SYN001": "search synonym (data/search_synonyms.yaml) pointing at no term, page or anchor",
+    "SYN002": "search synonym that is already a term's name or alias, or a word of another entry",
     "STA002": "malformed source status or recheck date (BibTeX 'status', 'recheck')",
     "STA001": "source status due for a re-check (a warning; fails only with --fail-on-expired)",
 }

@@ -90,23 +90,48 @@
     var query = input.value.trim(), id = ++runId;
     list.dataset.query = query;
     list.dataset.state = "busy";
-    if (!query) { list.replaceChildren(); status.textContent = ""; list.dataset.state = "done"; return; }
-    var results = null;
+    if (!query) { list.replaceChildren(); status.replaceChildren(); list.dataset.state = "done"; return; }
+    var outcome = null;
     if (!ready) status.textContent = L.search_loading;  // the first query on a slow connection
     try {
       var loaded = await load();
-      results = loaded.ranking.rank(loaded.index, query, 10);
-    } catch (e) { results = null; }
+      outcome = loaded.ranking.search(loaded.index, query, 10);
+    } catch (e) { outcome = null; }
     if (id !== runId) return;  // a newer query is on its way
-    list.replaceChildren.apply(list, (results || []).map(render));
-    status.textContent = !results ? L.search_failed : results.length ? "" : L.search_none;
+    var results = outcome ? outcome.results : [];
+    list.replaceChildren.apply(list, results.map(render));
+    // Not covered (kb-search-engine.js decides it from the match): say so, mark the
+    // results as only the closest, and offer to suggest the question.
+    list.classList.toggle("kb-search__results--closest", !!outcome && !outcome.covered);
+    list.dataset.covered = outcome && !outcome.covered ? "no" : "yes";
+    if (!outcome) status.textContent = L.search_failed;
+    else if (!outcome.covered) status.replaceChildren(notCovered(query, results.length));
+    else status.textContent = results.length ? "" : L.search_none;
     list.dataset.state = "done";
+  }
+
+  /* "本站尚未涉及这个问题" / "This site does not cover that yet", and a link that opens the
+     suggest-a-question form (.github/ISSUE_TEMPLATE/suggest-question.yml) with the
+     question filled in. */
+  function notCovered(query, closest) {
+    var box = el("span", { class: "kb-search__gap", "data-kb-search-gap": "" });
+    box.append(el("strong", { class: "kb-search__gap-title" }, L.search_not_covered), " ");
+    if (config.repository) {
+      var form = new URLSearchParams({ template: "suggest-question.yml", title: L.search_suggest_title + query,
+        question: query, language: config.lang || "" });
+      box.append(el("a", { class: "kb-search__suggest", href: config.repository.replace(/\/$/, "") + "/issues/new?" + form,
+        target: "_blank", rel: "noopener" }, L.search_suggest), " ");
+    }
+    if (closest) box.append(el("span", { class: "kb-search__closest" }, L.search_closest));
+    return box;
   }
 
   function render(r) {
     var li = el("li", { class: "kb-search__result" });
     var a = el("a", { class: "kb-search-hit", href: r.url });
     var head = el("span", { class: "kb-search-hit__title" });
+    // The verdict as the article shows it: the same badge (kb.css .kb-verdict, colours from
+    // assets/kb-verdicts.css).
     if (r.verdict) head.append(el("span", { class: "kb-verdict kb-verdict--" + r.verdict.key }, r.verdict.label), " ");
     head.append(r.title + (r.section ? " › " + r.section : ""));
     var snippet = el("span", { class: "kb-search-hit__snippet" });

@@ -2,7 +2,7 @@
 phone and a desktop, light and dark: a page looks exactly as it does with the site's full
 stylesheets added; no stylesheet is requested; and when readers use the page (a link
 preview, scrolling, search with results, copying a link, the menus) scripts show nothing
-styled by a rule the page left out."""
+styled by a rule the page left out, nor anything its class's own rule cannot reach."""
 import itertools
 
 import pytest
@@ -45,6 +45,43 @@ LIVE_NAMES = """() => {
     if (element.id) names.add("#" + element.id);
   }
   return [...names];
+}"""
+
+
+# Names alone miss a rule scoped to where a script's element never is: search results sat
+# outside .md-typeset, so `.md-typeset .kb-verdict` (the badge) never reached their verdict
+# labels although every name it needs was on the page (issue 29). So, for each element
+# scripts added: every property its classes' own rules set (`.c` or `.md-typeset .c`, the
+# way the site's CSS defines a class) must reach it from some rule naming that class.
+UNREACHED = """cssNames => {
+  const names = new Set(cssNames), rules = [];
+  const split = text => { const out = []; let depth = 0, part = "";
+    for (const ch of text) { if (ch === "(") depth++; if (ch === ")") depth--;
+      if (ch === "," && !depth) { out.push(part.trim()); part = ""; } else part += ch; }
+    return out.concat(part.trim()); };
+  const bare = s => s.replace(/::?[\\w-]+(\\((?:[^()]|\\([^()]*\\))*\\))?/g, "").trim() || "*";
+  const walk = list => { for (const r of list) {
+    if (r.media && !matchMedia(r.media.mediaText).matches) continue;
+    if (r.selectorText) rules.push({ selectors: split(r.selectorText).map(bare),
+      props: Array.from(r.style).filter(p => !p.startsWith("--")) });
+    if (r.cssRules) walk(r.cssRules); } };
+  for (const sheet of document.styleSheets) walk(sheet.cssRules);
+  const out = [];
+  for (const el of document.querySelectorAll("*")) {
+    if (window.kbBefore.has(el)) continue;
+    for (const cls of el.classList) {
+      if (!names.has("." + cls)) continue;
+      const own = new Set(), reached = new Set();
+      for (const rule of rules) for (const s of rule.selectors) {
+        if (s === "." + cls || s === ".md-typeset ." + cls) rule.props.forEach(p => own.add(p));
+        let hits = false; try { hits = s.split(/[\\s>+~]/).pop().includes("." + cls) && el.matches(s); } catch (e) {}
+        if (hits) rule.props.forEach(p => reached.add(p));
+      }
+      const missing = [...own].filter(p => !reached.has(p));
+      if (missing.length) out.push(cls + ": " + missing.join(" "));
+    }
+  }
+  return [...new Set(out)];
 }"""
 
 
@@ -117,8 +154,11 @@ def test_what_scripts_add_is_styled_inline(browser, base_url, site, lang, viewpo
             page.wait_for_timeout(300)  # idle-time work (copy-link buttons)
             html = (site / lang / path / "index.html").read_text("utf-8")
             covered = page_css.with_script_names(page_css.page_names(html), css_names)
-            for step in itertools.chain(["loading"], use_the_page(page, "osteocalcin" if lang else "骨钙素")):
+            page.evaluate("() => { window.kbBefore = new WeakSet(document.querySelectorAll('*')); }")
+            query = "can i take vitamin k while on warfarin" if lang else "吃华法林还能补K2吗"  # a claim: a verdict
+            for step in itertools.chain(["loading"], use_the_page(page, query)):
                 missing = (set(page.evaluate(LIVE_NAMES)) & css_names) - covered
                 assert missing == set(), (path, step)
+                assert page.evaluate(UNREACHED, sorted(css_names)) == [], (path, step)
     finally:
         context.close()

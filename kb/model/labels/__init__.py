@@ -13,7 +13,8 @@ WORDS = {lang.code: importlib.import_module(f"kb.model.labels.{lang.code.replace
 # The glossary filter's words travel on its status line (kb/render/html/glossary_index.html),
 # the one page that has the filter.
 BROWSER_KEYS = ("copy_link_here", "search", "search_placeholder", "search_close", "search_none",
-                "search_failed", "search_loading")
+                "search_failed", "search_loading", "search_not_covered", "search_closest", "search_suggest",
+                "search_suggest_title")
 
 
 def label(name: str, lang: str, **values) -> str:
