@@ -14,9 +14,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from kb.commands import site_root
 from kb.model.languages import DEFAULT, LANGUAGES, Language
 
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def config_file(root: Path, lang: Language) -> Path:
@@ -41,7 +41,7 @@ def build_commands(root: Path, site_dir: Path, quiet: bool = False) -> list[tupl
     return commands
 
 
-def build_site(root: Path = ROOT, site_dir: Path | None = None, quiet: bool = False,
+def build_site(root: Path, site_dir: Path | None = None, quiet: bool = False,
                capture: bool = False, env: dict | None = None) -> tuple[int, str]:
     """Build every language; return (exit status, captured output or '')."""
     root = Path(root).resolve()
@@ -60,10 +60,13 @@ def build_site(root: Path = ROOT, site_dir: Path | None = None, quiet: bool = Fa
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="output directory (default: ROOT/site)")
-    parser.add_argument("--root", type=Path, default=ROOT, help="repository root (default: this one)")
+    parser.add_argument("--root", type=Path, default=Path("."), help="the site's repository (default: the current directory)")
     parser.add_argument("--quiet", action="store_true", help="print only warnings and errors")
     args = parser.parse_args(argv)
-    status, _ = build_site(args.root, args.site, args.quiet)
+    root = site_root(args.root)
+    if root is None:
+        return 1
+    status, _ = build_site(root, args.site, args.quiet)
     return status
 
 
