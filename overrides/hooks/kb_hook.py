@@ -44,9 +44,9 @@ def on_pre_build(config):
     _site = content.load_site(Path(config.config_file_path).parent)
     if _lang != languages.DEFAULT:
         return
-    problems = check.check_site(_site)
+    problems, hint = check.check_all(_site)  # manifest drift included, as in kb-check
     if problems:
-        listing = "\n".join(str(problem) for problem in problems)
+        listing = "\n".join(str(problem) for problem in problems + ([hint] if hint else []))
         raise PluginError(f"content check failed with {len(problems)} problem(s):\n{listing}")
 
 
