@@ -5,12 +5,12 @@ import pytest
 
 import shutil
 
-from helpers import FIXTURE, Build, run_mkdocs_build
+from helpers import FIXTURE, TEST_REPOSITORY, Build, run_mkdocs_build
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Build:
-    build = run_mkdocs_build(tmp_path_factory.mktemp("site") / "site")
+    build = run_mkdocs_build(tmp_path_factory.mktemp("site") / "site", extra_env={"SITE_REPOSITORY": TEST_REPOSITORY})
     assert build.returncode == 0, build.output
     return build
 

@@ -3,12 +3,12 @@
 link under the title reaches the cite box; the claims index filters by verdict."""
 import pytest
 
-from helpers import open_page
+from helpers import LOCAL_SITE_URL, open_page
 from kb.model import claims
 
 pytestmark = pytest.mark.browser
 
-SITE_URL = "https://vitamin-k-evidence.github.io/"
+SITE_URL = LOCAL_SITE_URL  # the session build has no SITE_URL
 CLAIM = "osteocalcin-forms-hydroxyapatite"
 TEXT = {"": "【不准确】骨钙素“形成”羟基磷灰石晶体？", "en/": '[Inaccurate] Osteocalcin "forms" hydroxyapatite crystals?'}
 
