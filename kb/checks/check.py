@@ -8,7 +8,7 @@ import re
 from collections import defaultdict
 
 from kb import render
-from kb.checks import copywriting, encoding, numbers, third_party, zh_spacing
+from kb.checks import copywriting, encoding, numbers, placeholders, third_party, zh_spacing
 from kb.model import claims, redirects, source_status
 from kb.model.content import Page, Site
 from kb.model.diagnostics import Problem
@@ -33,6 +33,7 @@ def check_site(site: Site) -> list[Problem]:
     problems += copywriting.check_copywriting(site)
     problems += third_party.check_sources(site)
     problems += encoding.check_encodings(site.root)
+    problems += placeholders.check_placeholders(site.root)
     return sorted(set(problems), key=lambda p: (p.code not in ROOT_CAUSES, p))
 
 

@@ -196,3 +196,18 @@ def drift(site, redirects: dict[str, str], file: Path | None = None) -> tuple[li
     if any(p.code == "LNK101" for p in problems):
         hint += " after adding a redirect in data/redirects.yaml for each LNK101 line (or, knowingly, with --allow-removals)"
     return sorted(problems), hint
+
+
+def add_new(site, promised=(), file: Path | None = None) -> list[str]:
+    """Add what the content model would publish and the manifest lacks, and the URLs
+    `promised` (site-relative, as written here); never drop a line. For kb-new: the new
+    item's placeholders need not be filled in for its URLs to be known. Returns the added URLs."""
+    file = Path(file) if file else Path(site.root) / MANIFEST_FILE
+    entries, _ = read(file)
+    listed = {entry.url for entry in entries}
+    added = missing(entries, expected_pages(site))
+    added += [url for url in promised if url not in listed and url not in added]
+    if added:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(format_manifest([entry.url for entry in entries] + added), "utf-8")
+    return added

@@ -83,4 +83,5 @@ CODES = {
     "XTR001": "extracts (data/extracts.yaml) for a key not in the bibliography",
     "STA002": "malformed source status or recheck date (BibTeX 'status', 'recheck')",
     "STA001": "source status due for a re-check (a warning; fails only with --fail-on-expired)",
+    "NEW001": "placeholder written by kb-new (`TODO: ...`) still to be filled in",
 }
