@@ -49,13 +49,11 @@ def main(argv=None) -> int:
         print(warning)
     if hint:
         print(hint, file=sys.stderr)
-    print(summary(site, problems), file=sys.stderr)  # the last line, on success too
-    if problems:
-        return 1
-    if warnings and args.fail_on_expired:
+    failed_recheck = bool(warnings and args.fail_on_expired)
+    if failed_recheck:
         print(f"{len(warnings)} source(s) due for a re-check", file=sys.stderr)
-        return 1
-    return 0
+    print(summary(site, problems), file=sys.stderr)  # the last line, on success too
+    return 1 if problems or failed_recheck else 0
 
 
 if __name__ == "__main__":
