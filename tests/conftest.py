@@ -26,3 +26,13 @@ def fixture_site(tmp_path) -> Path:
     root = tmp_path / "site"
     shutil.copytree(FIXTURE, root)
     return root
+
+
+def pytest_collection_modifyitems(items):
+    """Every test under tests/browser/ is part of the browser suite (marker `browser`), so
+    that `make test-fast` (-m "not browser") never starts Chromium, whether or not the
+    module sets pytestmark."""
+    browser_dir = Path(__file__).parent / "browser"
+    for item in items:
+        if browser_dir in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
