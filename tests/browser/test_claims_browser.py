@@ -80,7 +80,7 @@ def test_a_link_to_a_claim_or_reference_opens_at_it(linked_page, base_url, lang)
     that claim at the top of the screen, under the header, on a phone: opened afresh, and
     followed within the page, with and without the browser's scroll anchoring. Without
     it, anything that changes the height of what lies above the target after the browser
-    has scrolled (copy-link buttons wrapping headings; content-visibility, README "Page
+    has scrolled (copy-link buttons wrapping headings; content-visibility, DESIGN.md "Page
     weight on a phone") moves the target away."""
     page = linked_page
     article = base_url + lang + "articles/mk4-vs-mk7-interview/"
