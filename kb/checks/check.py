@@ -8,7 +8,7 @@ import re
 from collections import defaultdict
 
 from kb import render
-from kb.checks import copywriting, encoding, numbers, placeholders, third_party, zh_spacing
+from kb.checks import copywriting, encoding, manifest, numbers, placeholders, third_party, zh_spacing
 from kb.model import claims, redirects, source_status
 from kb.model.content import Page, Site
 from kb.model.diagnostics import Problem
@@ -46,8 +46,6 @@ def check_all(site: Site) -> tuple[list[Problem], str]:
     committed with the content, and a build in CI runs on a checkout whose rewrite would be
     lost, publishing anchors nobody promised without telling the author who forgot them.
     """
-    from kb.checks import manifest  # imported here: manifest imports the renderer
-
     problems = check_site(site)
     if problems:
         return problems, ""
@@ -86,8 +84,8 @@ def check_page(site: Site, page: Page, anchor_cache: dict | None = None) -> list
             add(heading.line, "PAG006", f"heading '{heading.text}' has no explicit id (write '{{#ascii-id}}')")
         elif not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", heading.id):
             add(heading.line, "PAG006", f"heading id '{heading.id}' is not ASCII kebab-case")
-        elif heading.id.startswith("ref-"):  # kb/render/html/reference_list.md; not in the link manifest
-            add(heading.line, "PAG006", f"heading id '{heading.id}': ids starting with 'ref-' belong to reference-list entries")
+        elif heading.id.startswith(manifest.REFERENCE_ENTRY):  # kb/render/html/reference_list.md; not in the link manifest
+            add(heading.line, "PAG006", f"heading id '{heading.id}': ids starting with '{manifest.REFERENCE_ENTRY}' belong to reference-list entries")
         if page.term_id and heading.level == 1:
             add(heading.line, "PAG006", "term pages get their title from data/glossary/; remove this H1")
     seen = {}
