@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check dev dev-en browser bench clean
+.PHONY: serve test test-fast build check dev dev-en browser bench clean
 
 $(BIN)/.installed: requirements.txt requirements-test.txt constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,10 +25,16 @@ serve: build
 test: $(BIN)/.installed browser
 	$(BIN)/python -m pytest
 
+## Everything but the browser suite (tests/browser): the fast tier while working (README)
+test-fast: $(BIN)/.installed browser
+	$(BIN)/python -m pytest -m "not browser"
+
 ## Each language on its own (mkdocs.yml, then mkdocs.en.yml into site/en/), strictly.
 ## `browser` also installs fonts-noto-cjk, which the build draws preview cards with.
+## Without SITE_URL the pages link to the local preview's address (a release build to publish:
+## `kb-build --release` with SITE_URL and SITE_REPOSITORY set, as the Pages workflow does).
 build: $(BIN)/.installed browser
-	$(BIN)/kb-build --root $(CURDIR)
+	SITE_URL="$${SITE_URL:-http://127.0.0.1:$(PORT)/}" $(BIN)/kb-build --root $(CURDIR)
 
 ## Check the Markdown sources (citations, terms, claims, translations, links)
 check: $(BIN)/.installed

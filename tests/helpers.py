@@ -21,6 +21,11 @@ EN_ARTICLE = "docs/en/articles/vitamin-k-with-vitamin-d.md"
 BIB = "data/references.bib"
 TERMS = "data/glossary/terms.yaml"
 CLAIMS = "data/claims.yaml"
+# The "report a problem" repository the tests build with (a release build gets the real one
+# from the Pages workflow; a local build has none). example.org is reserved for examples.
+TEST_REPOSITORY = "https://git.example.org/kb"
+# The address of a build without SITE_URL: the local preview's (mkdocs.yml).
+LOCAL_SITE_URL = "http://127.0.0.1:8000/"
 # What a copy of the repository needs to build (tests/fixtures/site holds the content).
 BUILD_FILES = ("mkdocs.yml", "mkdocs.en.yml", "overrides")
 

@@ -229,10 +229,26 @@ def test_page_in_one_language_only(fixture_site):
 
 
 def test_claim_ids_differ_between_languages(fixture_site):
-    edit(fixture_site, EN_ARTICLE, "first-claim supported", "one-claim supported")
+    # A typo in one language: one message, at the typo, naming both spellings (not "add
+    # data and a page for the typo", CLM006/CLM009, nor two "missing" messages).
+    edit(fixture_site, EN_ARTICLE, "first-claim supported", "frist-claim supported")
+    assert problems(fixture_site) == [
+        f"{EN_ARTICLE}:10: PAG002 claim id 'frist-claim' is 'first-claim' in {ZH_ARTICLE}:10: spell it 'first-claim' in both languages",
+    ]
+
+
+def test_claim_id_typo_in_the_default_language_is_found_by_its_data(fixture_site):
+    # data/claims.yaml knows 'first-claim': the Chinese spelling is the one to fix.
+    edit(fixture_site, ZH_ARTICLE, "first-claim supported", "first-clam supported")
+    assert problems(fixture_site) == [
+        f"{ZH_ARTICLE}:10: PAG002 claim id 'first-clam' is 'first-claim' in {EN_ARTICLE}:10: spell it 'first-claim' in both languages",
+    ]
+
+
+def test_a_claim_in_one_language_only(fixture_site):
+    edit(fixture_site, EN_ARTICLE, "::: claim first-claim supported", "::: note")
     found = problems(fixture_site)
     assert f"{ZH_ARTICLE}:10: PAG002 claim 'first-claim' is missing from {EN_ARTICLE}" in found
-    assert f"{EN_ARTICLE}:10: PAG002 claim 'one-claim' is missing from {ZH_ARTICLE}" in found
 
 
 def test_verdicts_differ_between_languages(fixture_site):
@@ -276,10 +292,15 @@ def test_translations_are_compared_with_the_default_language_for_any_number(fixt
     (fixture_site / "docs" / "zh-hant" / "about.md").unlink()
     article = "docs/zh-hant/articles/vitamin-k-with-vitamin-d.md"
     assert [str(p) for p in check_site(load_site(fixture_site, three))] == [
-        f"{article}:10: PAG002 claim 'other-claim' is missing from {ZH_ARTICLE}",
+        f"{article}:10: PAG002 claim id 'other-claim' is 'first-claim' in {ZH_ARTICLE}:10: spell it 'first-claim' in both languages",
         "docs/zh/about.md:1: PAG001 no translation: docs/zh-hant/about.md is missing",
-        f"{ZH_ARTICLE}:10: PAG002 claim 'first-claim' is missing from {article}",
     ]
+
+
+def test_heading_id_of_a_reference_entry(fixture_site):
+    for path in (ZH_ARTICLE, EN_ARTICLE):
+        append(fixture_site, path, "\n## Refs {#ref-notes}\n")
+    assert f"{ZH_ARTICLE}:14: PAG006 heading id 'ref-notes': ids starting with 'ref-' belong to reference-list entries" in problems(fixture_site)
 
 
 def test_heading_without_explicit_id(fixture_site):
@@ -423,7 +444,7 @@ def test_every_problem_code_is_tested():
 # --- Command line and build ------------------------------------------------------------
 
 def run_checker(*args):
-    return subprocess.run([sys.executable, "-m", "kb.commands.check", *args],
+    return subprocess.run([sys.executable, "-m", "kb.commands.check", *args], cwd=REPO,
                           capture_output=True, text=True, timeout=60)
 
 
@@ -465,9 +486,19 @@ def test_checker_cli_lists_every_code():
     assert listed == list(CODES) and {"EXT001", "LNK103", "CIT002"} <= set(listed)
 
 
-def test_checker_cli_passes_clean_fixture(fixture_site):
+def test_checker_cli_passes_clean_fixture_and_says_so(fixture_site):
     result = run_checker("--root", str(fixture_site))
     assert result.returncode == 0 and result.stdout == ""
+    assert result.stderr.splitlines()[-1] == "kb-check: 11 pages × 2 languages, 1 claim, 2 terms, 0 problems"
+
+
+def test_checker_cli_works_on_the_current_directory(fixture_site):
+    assert subprocess.run([sys.executable, "-m", "kb.commands.check"], cwd=fixture_site,
+                          capture_output=True, text=True, timeout=60).returncode == 0
+    result = subprocess.run([sys.executable, "-m", "kb.commands.check"], cwd=fixture_site / "docs",
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr == ".: not a site (no docs/ and data/ folders here); run the command in the repository or pass --root DIR\n"
 
 
 def test_checker_reports_manifest_drift_and_the_update_command(fixture_site):

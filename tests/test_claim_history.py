@@ -3,6 +3,8 @@ its Atom feeds: rendered from the fixture site, then checked in a built site wit
 feed parser (feedparser)."""
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
 
@@ -12,8 +14,9 @@ import yaml
 from bs4 import BeautifulSoup
 from lxml import html as lxml_html
 
-from helpers import BUILD_FILES, REPO, edit, problems, run_mkdocs_build
+from helpers import BUILD_FILES, LOCAL_SITE_URL, REPO, TEST_REPOSITORY, edit, problems, run_mkdocs_build
 from kb import render
+from kb.commands import build as build_command
 from kb.finish import feed
 from kb.render import changes, claim_history
 from kb.model.content import load_site
@@ -101,10 +104,36 @@ def test_issue_form_has_the_fields_the_link_fills():
     assert claim_history.ISSUE_TEMPLATE == "claim-problem.yml"
 
 
-def test_repository_is_configured_once_without_repo_url():
+def test_repository_and_address_are_never_someone_elses_by_default():
     config = mkdocs_config()
     assert "repo_url" not in config  # Material would call the GitHub API from every page
-    assert config["extra"]["repository"].startswith("https://github.com/")
+    # Without the workflow's settings: no repository, the local preview's address.
+    assert config["extra"]["repository"] == ""
+    assert config["site_url"] == LOCAL_SITE_URL
+    text = (REPO / "mkdocs.yml").read_text("utf-8")
+    assert "!ENV [SITE_REPOSITORY," in text and "!ENV [SITE_URL," in text
+    workflow = (REPO / ".github/workflows/pages.yml").read_text("utf-8")
+    assert "SITE_REPOSITORY: ${{ github.server_url }}/${{ github.repository }}" in workflow
+    assert "SITE_URL: ${{ steps.pages.outputs.base_url }}/" in workflow and "kb-build --release" in workflow
+
+
+@pytest.mark.parametrize("env, messages", [
+    ({}, ["kb-build --release: set SITE_URL to the address the site is served from, e.g. https://<owner>.github.io/<name>/",
+          "kb-build --release: set SITE_REPOSITORY to the repository readers report problems to, e.g. https://github.com/<owner>/<name>"]),
+    ({"SITE_URL": "http://127.0.0.1:8000/", "SITE_REPOSITORY": "https://github.com/o/n"},
+     ["kb-build --release: SITE_URL='http://127.0.0.1:8000/' is not a public http(s) address (the address the site is served from, e.g. https://<owner>.github.io/<name>/)"]),
+    ({"SITE_URL": "https://o.github.io/n/", "SITE_REPOSITORY": "https://github.com/o/n"}, []),
+])
+def test_release_build_needs_the_address_and_the_repository(env, messages):
+    assert build_command.release_problems(env) == messages
+
+
+def test_release_build_refuses_to_start_without_them(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in build_command.RELEASE_SETTINGS}
+    result = subprocess.run([sys.executable, "-m", "kb.commands.build", "--release", "--site", str(tmp_path / "site")],
+                            cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "kb-build --release: set SITE_URL to" in result.stderr and not (tmp_path / "site").exists()
 
 
 def test_no_repository_no_report_link(fixture_model):
@@ -225,7 +254,7 @@ def test_built_site_feeds_and_changes_page(site):
     config = mkdocs_config()
     site_url = os.environ.get("SITE_URL") or config["site_url"]
     check_built_changes(site, site_url)
-    repository = config["extra"]["repository"]
+    repository = TEST_REPOSITORY  # conftest.py builds with SITE_REPOSITORY set
     for lang in LANGUAGES:
         article = BeautifulSoup((site / lang.prefix / "articles/vitamin-k-with-vitamin-d/index.html").read_text("utf-8"), "html.parser")
         claim = claim_block(article, "combined-d-k-raises-bmd")

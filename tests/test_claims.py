@@ -9,14 +9,14 @@ from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 from PIL import Image
 
-from helpers import CLAIMS, EN_ARTICLE, REPO, ZH_ARTICLE, append, edit, only, problems
+from helpers import CLAIMS, EN_ARTICLE, LOCAL_SITE_URL, REPO, ZH_ARTICLE, append, edit, only, problems
 from kb.finish import preview_cards
 from kb.model import claims
 from kb.render import structured_data
 from kb.checks.check import check_site
 from kb.model.content import load_site
 
-SITE_URL = "https://vitamin-k-evidence.github.io/"
+SITE_URL = LOCAL_SITE_URL  # the session build has no SITE_URL
 OSTEOCALCIN = "osteocalcin-forms-hydroxyapatite"
 ZH_OSTEOCALCIN_URL = f"{SITE_URL}claims/{OSTEOCALCIN}/#{OSTEOCALCIN}"
 EN_OSTEOCALCIN_URL = f"{SITE_URL}en/claims/{OSTEOCALCIN}/#{OSTEOCALCIN}"

@@ -285,15 +285,16 @@ def test_manifest_lists_pages_and_every_kind_of_anchor(renamed):
         "./", "./#home", "en/", "en/#home", "about/", "en/about/",
         "articles/vitamin-k-with-vitamin-d/#bone",  # heading
         "en/articles/vitamin-k-with-vitamin-d/#first-claim",  # claim
-        "en/articles/vitamin-k-with-vitamin-d/#ref-beta-web",  # reference list entry
         "references/#alpha2020", "en/references/#beta-web",  # bibliography entries
         "glossary/alpha-term/#definition", "en/glossary/alpha-term/#appears-in",  # term page
         "en/glossary/#term-beta-term",  # glossary index
         f"{OLD}#interview", f"en/{OLD}#interview",
     ]:
         assert url in listed, url
-    # Ids Material puts outside the article are not part of the contract.
+    # Ids Material puts outside the article are not part of the contract, nor a page's
+    # reference-list entries (citing a new source must not make the manifest out of date).
     assert not any("#__" in url for url in listed)
+    assert not any("#ref-" in url for url in listed)
     assert "404.html" not in renamed["manifest"]
 
 
@@ -406,12 +407,59 @@ def test_update_keeps_redirected_links_and_adds_new_ones(renamed, tmp_path):
     assert file.read_text("utf-8").splitlines() == lines
 
 
-def test_update_builds_the_site_itself(tmp_path):
+def test_update_reads_the_content_model_without_a_build(renamed, tmp_path):
     root = copy_buildable_fixture(tmp_path / "root")
     result = run_update("--root", str(root))
     assert result.returncode == 0, result.stdout + result.stderr
     text = (root / manifest.MANIFEST_FILE).read_text("utf-8")
     assert "en/glossary/alpha-term/#definition\n" in text and text.startswith("./\n")
+    assert not (root / "site").exists()
+    # The same lines as a built site gives (the fixture before its rename).
+    assert text == renamed["manifest"]
+    assert "+ en/glossary/alpha-term/#definition" in result.stderr.splitlines()
+
+
+def test_update_refuses_content_the_checker_rejects(tmp_path):
+    root = copy_buildable_fixture(tmp_path / "root")
+    (root / "docs/en/about.md").unlink()
+    result = run_update("--root", str(root))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == ["docs/zh/about.md:1: PAG001 no translation: docs/en/about.md is missing"]
+    assert "links/manifest.txt is unchanged" in result.stderr
+    assert not (root / manifest.MANIFEST_FILE).exists()
+
+
+def test_citing_a_new_source_keeps_the_manifest_up_to_date(tmp_path):
+    root = copy_buildable_fixture(tmp_path / "root")
+    assert run_update("--root", str(root)).returncode == 0
+    for lang in ("zh", "en"):  # the home page cites alpha2020 already; beta-web is new to it
+        page = root / f"docs/{lang}/index.md"
+        page.write_text(page.read_text("utf-8").replace("[@alpha2020]", "[@alpha2020; @beta-web]"), "utf-8")
+    assert check_site(load_site(root)) == []
+    assert manifest.drift(load_site(root), {}) == ([], "")
+
+
+def test_update_drops_old_reference_list_anchors(tmp_path):
+    root = copy_buildable_fixture(tmp_path / "root")
+    (root / "links").mkdir()
+    (root / manifest.MANIFEST_FILE).write_text("./\nabout/#ref-alpha2020\n", "utf-8")
+    result = run_update("--root", str(root))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "about/#ref-alpha2020" not in (root / manifest.MANIFEST_FILE).read_text("utf-8")
+    assert "1 reference-list anchor(s) no longer listed" in result.stderr
+
+
+def test_build_fails_on_manifest_drift_as_the_checker_does(tmp_path):
+    root = copy_buildable_fixture(tmp_path / "root")
+    assert run_update("--root", str(root)).returncode == 0
+    file = root / manifest.MANIFEST_FILE
+    file.write_text(file.read_text("utf-8").replace("about/\n", "", 1), "utf-8")
+    message = "links/manifest.txt:0: LNK103 'about/' is not listed yet (a new page or anchor)"
+    result = run_mkdocs_build(root / "site", root=root)
+    assert result.returncode != 0 and message in result.output
+    assert "links/manifest.txt is out of date: run .venv/bin/kb-update-manifest" in result.output
+    checked = subprocess.run([sys.executable, "-m", "kb.commands.check", "--root", str(root)], capture_output=True, text=True)
+    assert checked.returncode == 1 and checked.stdout.splitlines() == [message]
 
 
 def test_update_reports_bad_redirects_and_malformed_lines(renamed, tmp_path):

@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import BUILD_FILES, REPO, edit, run_mkdocs_build
+from helpers import BUILD_FILES, REPO, TEST_REPOSITORY, edit, run_mkdocs_build
 from kb import render
 from kb.checks import manifest
 from kb.model.content import load_site
@@ -43,7 +43,7 @@ def fixture_build(tmp_path_factory) -> Path:
     for item in BUILD_FILES:
         src = REPO / item
         (shutil.copytree if src.is_dir() else shutil.copy)(src, root / item)
-    build = run_mkdocs_build(root / "site", root)
+    build = run_mkdocs_build(root / "site", root, extra_env={"SITE_REPOSITORY": TEST_REPOSITORY})
     assert build.returncode == 0, build.output
     return root / "site"
 

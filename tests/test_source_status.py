@@ -65,7 +65,8 @@ def test_scheduled_run_fails_on_a_passed_date(fixture_site):
     result = checker(fixture_site, "--today", "2027-03-01", "--fail-on-expired")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [WARNING]
-    assert result.stderr.strip() == "1 source(s) due for a re-check"
+    assert result.stderr.splitlines() == ["1 source(s) due for a re-check",
+                                          "kb-check: 11 pages × 2 languages, 1 claim, 2 terms, 0 problems"]
     assert "Traceback" not in result.stderr
 
 

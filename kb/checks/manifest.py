@@ -1,12 +1,18 @@
-"""The link manifest: every published page and anchor, so that none silently vanishes.
+"""The link manifest: every page and anchor readers link to, so that none silently vanishes.
 
 links/manifest.txt lists, one per line and sorted, the site-relative URL of every page of
-the built site in both languages (`glossary/osteocalcin/`, `en/glossary/osteocalcin/`;
-the Chinese home page is `./`) and of every element id inside its article content
-(`en/glossary/osteocalcin/#definition`): headings, claims, reference entries, term-page
-anchors. kb-update-manifest (kb/commands/update_manifest.py) writes it from a built site; the tests check that
-every entry still resolves (or is covered by data/redirects.yaml) and that the file is
-up to date. It is never edited by hand.
+the site in every language (`glossary/osteocalcin/`, `en/glossary/osteocalcin/`; the
+Chinese home page is `./`) and of every id inside its article content
+(`en/glossary/osteocalcin/#definition`): headings, claims, terms, bibliography entries,
+term-page sections, cite boxes. It leaves out each page's reference-list entries
+(`#ref-<key>`, the targets of the page's own citation numbers): citing a source new to a
+page adds one, and that must not make the manifest out of date; readers link to the
+bibliography entry (`references/#<key>`) instead.
+
+kb-update-manifest (kb/commands/update_manifest.py) writes it from the content model;
+kb-check and the build (kb/checks/check.py callers) report drift; the tests check that
+every entry still resolves in a built site (or is covered by data/redirects.yaml). It is
+never edited by hand.
 """
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +25,8 @@ MANIFEST_FILE = "links/manifest.txt"
 UPDATE_COMMAND = ".venv/bin/kb-update-manifest"
 ARTICLE = "article.md-content__inner"
 HOME = "./"  # how the manifest writes the root URL ('' would be an empty line)
+# The ids of a page's reference-list entries (kb/render/html/reference_list.md): not listed.
+REFERENCE_ENTRY = "ref-"
 
 
 @dataclass(frozen=True)
@@ -62,13 +70,18 @@ def written(url: str) -> str:
     return (path or HOME) + hash_ + anchor
 
 
+def is_listed(url: str) -> bool:
+    """Whether the manifest promises a URL: every page and anchor but reference-list entries."""
+    return not url.partition("#")[2].startswith(REFERENCE_ENTRY)
+
+
 def urls(pages: dict[str, list[str]]) -> list[str]:
     """Every manifest line of a collected site, sorted."""
     lines = set()
     for page, ids in pages.items():
         lines.add(written(page))
         lines.update(written(f"{page}#{ident}") for ident in ids)
-    return sorted(lines)
+    return sorted(line for line in lines if is_listed(line))
 
 
 def parse(text: str, path: str = MANIFEST_FILE) -> tuple[list[Entry], list[Problem]]:
@@ -133,9 +146,12 @@ def why_unresolved(url: str, pages: dict[str, list[str]], redirects: dict[str, s
 
 def unresolved(entries: list[Entry], pages: dict[str, list[str]], redirects: dict[str, str],
                path: str = MANIFEST_FILE) -> list[Problem]:
-    """LNK101 for every manifest entry that no longer resolves."""
+    """LNK101 for every manifest entry that no longer resolves (a reference-list entry
+    left from an older manifest is no longer a promise: kb-update-manifest drops it)."""
     problems = []
     for entry in entries:
+        if not is_listed(entry.url):
+            continue
         reason = why_unresolved(entry.url, pages, redirects)
         if reason:
             problems.append(Problem(path, entry.line, "LNK101", f"'{entry.url}' no longer resolves: {reason}"))
@@ -180,3 +196,18 @@ def drift(site, redirects: dict[str, str], file: Path | None = None) -> tuple[li
     if any(p.code == "LNK101" for p in problems):
         hint += " after adding a redirect in data/redirects.yaml for each LNK101 line (or, knowingly, with --allow-removals)"
     return sorted(problems), hint
+
+
+def add_new(site, promised=(), file: Path | None = None) -> list[str]:
+    """Add what the content model would publish and the manifest lacks, and the URLs
+    `promised` (site-relative, as written here); never drop a line. For kb-new: the new
+    item's placeholders need not be filled in for its URLs to be known. Returns the added URLs."""
+    file = Path(file) if file else Path(site.root) / MANIFEST_FILE
+    entries, _ = read(file)
+    listed = {entry.url for entry in entries}
+    added = missing(entries, expected_pages(site))
+    added += [url for url in promised if url not in listed and url not in added]
+    if added:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(format_manifest([entry.url for entry in entries] + added), "utf-8")
+    return added

@@ -6,17 +6,44 @@ into <output>/<prefix>. A failed build stops the run, so the content check (in t
 language's build) reports each problem once. SITE_URL, when set, is the whole site's
 address; each other language gets its own (SITE_URL_EN = SITE_URL + "en/").
 
-Usage: kb-build [--site DIR] [--root DIR] [--quiet]      (or: make build)
+Without SITE_URL the site is built for the local preview's address (mkdocs.yml). A build
+to publish runs with --release, which refuses to start unless SITE_URL (the address the
+site is served from) and SITE_REPOSITORY (where readers report problems) are set: the
+Pages workflow derives both from the repository it runs in.
+
+Usage: kb-build [--site DIR] [--root DIR] [--quiet] [--release]      (or: make build)
 """
 import argparse
 import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from kb.commands import site_root
 from kb.model.languages import DEFAULT, LANGUAGES, Language
 
-ROOT = Path(__file__).resolve().parents[2]
+
+
+# What a release build must be told, and what each is for (the message when one is missing).
+RELEASE_SETTINGS = {
+    "SITE_URL": "the address the site is served from, e.g. https://<owner>.github.io/<name>/",
+    "SITE_REPOSITORY": "the repository readers report problems to, e.g. https://github.com/<owner>/<name>",
+}
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
+
+
+def release_problems(env: dict) -> list[str]:
+    """Why the environment cannot make a release build ([] when it can)."""
+    problems = []
+    for name, meaning in RELEASE_SETTINGS.items():
+        value = env.get(name, "").strip()
+        url = urlsplit(value)
+        if not value:
+            problems.append(f"kb-build --release: set {name} to {meaning}")
+        elif url.scheme not in ("http", "https") or not url.hostname or url.hostname in LOCAL_HOSTS:
+            problems.append(f"kb-build --release: {name}='{value}' is not a public http(s) address ({meaning})")
+    return problems
 
 
 def config_file(root: Path, lang: Language) -> Path:
@@ -41,7 +68,7 @@ def build_commands(root: Path, site_dir: Path, quiet: bool = False) -> list[tupl
     return commands
 
 
-def build_site(root: Path = ROOT, site_dir: Path | None = None, quiet: bool = False,
+def build_site(root: Path, site_dir: Path | None = None, quiet: bool = False,
                capture: bool = False, env: dict | None = None) -> tuple[int, str]:
     """Build every language; return (exit status, captured output or '')."""
     root = Path(root).resolve()
@@ -60,10 +87,19 @@ def build_site(root: Path = ROOT, site_dir: Path | None = None, quiet: bool = Fa
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="output directory (default: ROOT/site)")
-    parser.add_argument("--root", type=Path, default=ROOT, help="repository root (default: this one)")
+    parser.add_argument("--root", type=Path, default=Path("."), help="the site's repository (default: the current directory)")
     parser.add_argument("--quiet", action="store_true", help="print only warnings and errors")
+    parser.add_argument("--release", action="store_true", help="a build to publish: require SITE_URL and SITE_REPOSITORY")
     args = parser.parse_args(argv)
-    status, _ = build_site(args.root, args.site, args.quiet)
+    problems = release_problems(os.environ) if args.release else []
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 1
+    root = site_root(args.root)
+    if root is None:
+        return 1
+    status, _ = build_site(root, args.site, args.quiet)
     return status
 
 

@@ -6,7 +6,7 @@ bundle: it is marked `type="kb/after-paint"`, which a browser neither fetches no
 starts it once the page has loaded and painted. Merely deferred, it ran when parsing
 ended, which on a fast connection often came before the first paint: its start-up work
 (about 50 ms, four times that on Lighthouse's slow phone) then held up the largest paint
-and counted as blocking time (README, "Page weight on a phone"). Inline scripts
+and counted as blocking time (DESIGN.md, "Page weight on a phone"). Inline scripts
 (Material's storage helpers, the colour scheme) stay as they are: they must run where
 they stand.
 """

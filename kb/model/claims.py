@@ -120,15 +120,50 @@ def attach(site) -> None:
         }
 
 
+def respellings(default, translation, known_ids) -> list[tuple]:
+    """(kept, respelt) pairs of (page, claim) for a claim whose id differs between a page and
+    its translation: the claims each lacks of the other's, paired in order when they are as
+    many. The respelt one is the translation's, unless only its id has data in
+    data/claims.yaml (then the default language's id is the typo)."""
+    theirs = {claim.id for claim in translation.parsed.claims}
+    ours = {claim.id for claim in default.parsed.claims}
+    only_default = [claim for claim in default.parsed.claims if claim.id not in theirs]
+    only_translation = [claim for claim in translation.parsed.claims if claim.id not in ours]
+    if len(only_default) != len(only_translation):
+        return []
+    pairs = []
+    for a, b in zip(only_default, only_translation):
+        kept, respelt = (default, a), (translation, b)
+        if b.id in known_ids and a.id not in known_ids:
+            kept, respelt = respelt, kept
+        pairs.append((kept, respelt))
+    return pairs
+
+
+def respelt_ids(site) -> set:
+    """(language, claim id) of every claim id that is a respelling of its translation's
+    (reported once, as PAG002, by kb/checks/check.py; no other rule reports it)."""
+    found = set()
+    for page in site.pages_in(site.languages[0]) if site.languages else ():
+        for lang in site.languages[1:]:
+            translation = site.page(lang, page.path)
+            if translation is not None:
+                found.update((p.lang, claim.id) for _, (p, claim) in respellings(page, translation, set(site.claims)))
+    return found
+
+
 def check_claims(site) -> list[Problem]:
     """CLM006-CLM009: titles and questions, unknown entries, site-wide ids, claim pages;
     then the history rules (kb/model/claim_data.py)."""
     problems = []
     data = site.claims
     known = {}
+    respelt = respelt_ids(site)
     for lang in LANGS:
         seen = {}
         for page, claim in claims_in(site, lang):
+            if (lang, claim.id) in respelt:
+                continue
             if claim.id in seen:
                 first = seen[claim.id]
                 problems.append(Problem(page.display, claim.line, "CLM008",

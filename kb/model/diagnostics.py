@@ -91,4 +91,5 @@ CODES = {
     "SYN002": "search synonym that is already a term's name or alias, or a word of another entry",
     "STA002": "malformed source status or recheck date (BibTeX 'status', 'recheck')",
     "STA001": "source status due for a re-check (a warning; fails only with --fail-on-expired)",
+    "NEW001": "placeholder written by kb-new (`TODO: ...`) still to be filled in",
 }

@@ -63,9 +63,9 @@ def on_pre_build(config):
     _build.site = content.load_site(Path(config.config_file_path).parent)
     if _build.lang != languages.DEFAULT:
         return
-    problems = check.check_site(_build.site)
+    problems, hint = check.check_all(_build.site)  # manifest drift included, as in kb-check
     if problems:
-        listing = "\n".join(str(problem) for problem in problems)
+        listing = "\n".join(str(problem) for problem in problems + ([hint] if hint else []))
         raise PluginError(f"content check failed with {len(problems)} problem(s):\n{listing}")
 
 

@@ -9,13 +9,13 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from helpers import open_page
+from helpers import LOCAL_SITE_URL, open_page
 from kb.model import claims
 from test_claims import bbcode_links, markdown_links
 
 pytestmark = pytest.mark.browser
 
-SITE_URL = "https://vitamin-k-evidence.github.io/"
+SITE_URL = LOCAL_SITE_URL  # the session build has no SITE_URL
 CLAIM = "osteocalcin-forms-hydroxyapatite"
 TEXT = {"": "【不准确】骨钙素“形成”羟基磷灰石晶体？", "en/": '[Inaccurate] Osteocalcin "forms" hydroxyapatite crystals?'}
 
@@ -88,7 +88,7 @@ def test_a_link_to_a_claim_or_reference_opens_at_it(linked_page, base_url, lang)
     that claim at the top of the screen, under the header, on a phone: opened afresh, and
     followed within the page, with and without the browser's scroll anchoring. Without
     it, anything that changes the height of what lies above the target after the browser
-    has scrolled (copy-link buttons wrapping headings; content-visibility, README "Page
+    has scrolled (copy-link buttons wrapping headings; content-visibility, DESIGN.md "Page
     weight on a phone") moves the target away."""
     page = linked_page
     article = base_url + lang + "articles/mk4-vs-mk7-interview/"
