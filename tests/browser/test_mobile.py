@@ -123,7 +123,7 @@ def test_chinese_name_lists_use_the_chinese_separator(page, base_url):
 
 TAP_AREA = """(selector) => {
   // For each target: does a tap 11 px above, below, left and right of its centre reach it?
-  return [...document.querySelectorAll(selector)].slice(0, 12).map(target => {
+  return [...document.querySelectorAll(selector)].map(target => {
     target.scrollIntoView({block: 'center'});
     const box = target.getBoundingClientRect();
     const x = box.left + box.width / 2, y = box.top + box.height / 2;
@@ -137,6 +137,14 @@ TAP_AREA = """(selector) => {
     return missed.length ? target.textContent + ' missed at ' + JSON.stringify(missed) : null;
   }).filter(Boolean);
 }"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_two_digit_citation_numbers_are_24px_tap_targets(page, base_url, lang):
+    # [10] to [23] on the interview: a tap on the bracket beside the number must reach the link.
+    open_page(page, base_url + LANGS[lang] + "articles/mk4-vs-mk7-interview/")
+    assert page.locator(".md-typeset .kb-cite a").count() > 20
+    assert page.evaluate(TAP_AREA, ".md-typeset .kb-cite a") == []
 
 
 @pytest.mark.parametrize("lang", LANGS)
