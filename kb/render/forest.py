@@ -78,7 +78,9 @@ def forest_svg(measure: str, rows: list, lang: str) -> str:
         f'{study.words("name", lang)}, {r["endpoint"][lang]}: {r["measure"]} {shown(r["estimate"])} ({interval_text(r, lang)})'
         + (f' ({label("status_corrected", lang)})' if r.get("status") == "corrected" else "")
         for study, r in rows) + ("。" if lang == "zh" else ".")
-    body = [f'<line class="kb-plot__null" x1="{null_x}" x2="{null_x}" y1="{TOP + 18}" y2="{base}"/>']
+    # The line of no effect runs through each row's interval band only, clear of its words.
+    body = [f'<line class="kb-plot__null" x1="{null_x}" x2="{null_x}" y1="{TOP + i * ROW + 31}" y2="{TOP + i * ROW + 47}"/>'
+            for i in range(len(rows))]
     body += [_row(axis, i, study, result, lang) for i, (study, result) in enumerate(rows)]
     body.append(f'<line class="kb-plot__axis" x1="{axis.x(axis.low)}" x2="{axis.x(axis.high)}" y1="{base}" y2="{base}"/>')
     for tick in ticks:
