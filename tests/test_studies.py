@@ -95,6 +95,12 @@ def test_schema_and_keys_of_the_records(site_root):
     assert problems(site_root) == ["data/studies.yaml:21: STU001 doses 'beta-dose': no key 'nosuch' in data/references.bib"]
 
 
+def test_ladder_claims_must_name_stated_claims(site_root):
+    studies = site_root / "data/studies.yaml"
+    studies.write_text(STUDIES + "ladder_claims: [first-claim, nosuch-claim]\n", "utf-8")
+    assert problems(site_root) == ["data/studies.yaml:26: STU001 ladder_claims: no page states a claim 'nosuch-claim'"]
+
+
 def test_a_studies_block_naming_no_study(site_root):
     for path in (ZH, EN):
         file = site_root / path

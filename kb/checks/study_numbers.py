@@ -6,7 +6,9 @@
   "1.46 (95% CI 1.12 to 1.90)", states one the records of the cited keys hold. Decidable
   only where the sentence gives estimate and interval as decimals and a cited key has a
   recorded result; elsewhere nothing is reported;
-- STU002: a `::: studies` block that names an id or tag no record has.
+- STU002: a `::: studies` block that names an id or tag no record has;
+- STU001 (beside the file's own: duplicate ids, unknown keys): `ladder_claims` naming a
+  claim no page states.
 """
 import re
 from decimal import Decimal
@@ -118,8 +120,16 @@ def unknown_selections(site) -> list[Problem]:
     return problems
 
 
+def unknown_ladder_claims(site) -> list[Problem]:
+    records = site_studies(site)
+    stated = {claim.id for page in site.pages.values() for claim in page.parsed.claims}
+    return [Problem(PATH, line, "STU001", f"ladder_claims: no page states a claim '{claim_id}'")
+            for claim_id, line in zip(records.ladder_claims, records.ladder_lines) if claim_id not in stated]
+
+
 def check_studies(site) -> list[Problem]:
     problems = list(site_studies(site).problems) + untraced_record_numbers(site) + unknown_selections(site)
+    problems += unknown_ladder_claims(site)
     for page in site.pages.values():
         problems += disagreeing_sentences(site, page)
     return problems

@@ -119,6 +119,7 @@ class Studies:
     studies: dict = field(default_factory=dict)  # id -> Study, in file order
     doses: dict = field(default_factory=dict)    # id -> Dose, in file order
     ladder_claims: list = field(default_factory=list)  # claim ids whose pages show the dose ladder
+    ladder_lines: list = field(default_factory=list)   # their lines in the file
     problems: list = field(default_factory=list)
 
     def select(self, selection: list) -> tuple[list, list]:
@@ -157,6 +158,7 @@ def load_studies(site) -> Studies:
                 problems.append(Problem(PATH, record.line_of("status_key"), "STU001", f"{section} '{record.id}': no key '{status_key}' in data/references.bib"))
             target[record.id] = record
     result.ladder_claims = list(located.data.get("ladder_claims") or [])
+    result.ladder_lines = [located.line_of(["ladder_claims", n]) for n in range(len(result.ladder_claims))]
     result.problems = problems
     return result
 

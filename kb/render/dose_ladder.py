@@ -116,4 +116,4 @@ def dose_ladder(site, page, ids_only: bool = False) -> str:
     if not svg:
         return ""
     caption = E(label("ladder_title", page.lang))
-    return f'\n\n<figure class="kb-figure" markdown="0">{svg}<figcaption>{caption}</figcaption></figure>\n\n'
+    return f'\n\n<figure class="kb-figure" markdown="0" data-search-exclude>{svg}<figcaption>{caption}</figcaption></figure>\n\n'

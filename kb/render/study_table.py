@@ -81,4 +81,6 @@ def studies_block(site, page, selection, numbers: dict, ids_only: bool = False, 
         title = label("studies_cited", page.lang)
     title = title or caption(list(selection), chosen, page.lang)
     parts = [table(site, page, chosen, title, numbers), forest.forest_plots(chosen, page.lang)]
-    return '\n\n<div class="kb-evidence" markdown="0">' + "".join(parts) + "</div>\n\n"
+    # Left out of the search index: the sentences around it state the same facts, and rows
+    # of numbers would only dilute the ranking of the page's words.
+    return '\n\n<div class="kb-evidence" markdown="0" data-search-exclude>' + "".join(parts) + "</div>\n\n"
