@@ -74,6 +74,11 @@ def effects_in(sentence: str) -> list[tuple[int, tuple]]:
     return [(m.start(1), tuple(Decimal(g) for g in m.groups())) for m in EFFECT.finditer(blanked)]
 
 
+def _written(value) -> str:
+    """A record's value as written there ("1.90" stays "1.90")."""
+    return value if isinstance(value, str) else f"{value:g}"
+
+
 def _triple(result) -> tuple:
     return tuple(Decimal(_value(result[name])) for name in ("estimate", "low", "high"))
 
@@ -96,7 +101,7 @@ def disagreeing_sentences(site, page) -> list[Problem]:
                     continue
                 study, closest = min(recorded, key=lambda sr: sum(a != b for a, b in zip(_triple(sr[1]), stated)))
                 e, lo, hi = (f"{x:f}" for x in stated)
-                want = "{} ({}–{})".format(*(f"{x:f}" for x in _triple(closest)))
+                want = "{} ({}–{})".format(*(_written(closest[k]) for k in ("estimate", "low", "high")))
                 problems.append(Problem(
                     page.display, numbers._line_of(paragraph, start + offset), "NUM003",
                     f"effect {e} ({lo}–{hi}) differs from every result recorded for {', '.join(keys)} in {PATH} "
@@ -106,6 +111,8 @@ def disagreeing_sentences(site, page) -> list[Problem]:
 
 def unknown_selections(site) -> list[Problem]:
     records = site_studies(site)
+    if records.problems:  # the file did not load: its own problems say why
+        return []
     problems = []
     for page in site.pages.values():
         for name, line, args in page.parsed.directive_args:

@@ -16,7 +16,7 @@ from kb.model.yamldata import load_yaml, schema_problems
 PATH = "data/studies.yaml"
 RATIOS = ("HR", "OR", "RR")        # drawn on a log axis, no effect at 1
 DIFFERENCES = ("SMD", "MD")        # drawn on a linear axis, no effect at 0
-DESIGNS = ("rct", "cohort", "meta-analysis", "dose-finding", "pharmacokinetic")
+DESIGNS = ("rct", "cohort", "meta-analysis", "dose-finding", "pharmacokinetic", "animal")
 STATUSES = ("retracted", "corrected", "caution")
 UNITS = ("µg", "mg")
 

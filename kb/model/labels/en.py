@@ -95,6 +95,7 @@ WORDS = {
     "design_cohort": "cohort",
     "design_meta-analysis": "meta-analysis",
     "design_dose-finding": "dose study",
+    "design_animal": "animal study",
     "design_pharmacokinetic": "absorption study",
     "duration_days": "{n} days",
     "duration_weeks": "{n} week(s) per dose",

@@ -93,6 +93,7 @@ WORDS = {
     "design_cohort": "队列研究",
     "design_meta-analysis": "荟萃分析",
     "design_dose-finding": "剂量研究",
+    "design_animal": "动物研究",
     "design_pharmacokinetic": "吸收研究",
     "duration_days": "{n} 天",
     "duration_weeks": "每个剂量 {n} 周",
