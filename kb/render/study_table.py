@@ -31,7 +31,9 @@ def _cells(site, page, study, numbers: dict) -> list:
     design = label("design_" + data["design"], lang)
     if data.get("duration"):
         duration = data["duration"]
-        design += label("list_sep", lang) + label("duration_" + duration["unit"], lang, n=shown(duration["value"]))
+        key = "duration_" + duration["unit"]
+        key += "_1" if duration["value"] == 1 and key + "_1" in WORDS[lang] else ""  # 1 week, 1 year
+        design += label("list_sep", lang) + label(key, lang, n=shown(duration["value"]))
     arms = [dose_text(arm, lang) for arm in data.get("intervention", [])]
     what = sep.join(arms) if arms else study.words("exposure", lang)
     if data.get("comparator"):

@@ -97,6 +97,8 @@ WORDS = {
     "design_pharmacokinetic": "吸收研究",
     "duration_days": "{n} 天",
     "duration_weeks": "每个剂量 {n} 周",
+    "duration_weeks_1": "每个剂量 {n} 周",
+    "duration_years_1": "{n} 年",
     "duration_months": "{n} 个月",
     "duration_years": "{n} 年",
     "dose_per_day": "{form}，每天 {dose} {unit}",
