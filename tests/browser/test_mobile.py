@@ -81,7 +81,8 @@ CITATION_LINES = """() => {
     const before = textNodes.filter(n => !sup.contains(n) && sup.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_PRECEDING && n.data.length);
     const after = textNodes.filter(n => !sup.contains(n) && sup.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_FOLLOWING && n.data.length);
     const last = before[before.length - 1];
-    if (!last || !sup.closest('p, li').contains(last)) return;
+    // Running text only: a study table's name cell holds a citation too, with no sentence.
+    if (!last || !sup.closest('p, li') || !sup.closest('p, li').contains(last)) return;
     const previous = charRect(last, last.data.length - 1);
     const number = sup.getClientRects()[0];
     const text = last.data.slice(-8) + sup.textContent;
