@@ -13,7 +13,7 @@ import html
 from kb.model.labels import label
 from kb.model.studies import RATIOS
 from kb.render.plot_axis import WIDTH, difference_axis, ratio_axis, tick_text
-from kb.render.study_words import interval_text, shown
+from kb.render.study_words import effect_text, result_text
 
 E = html.escape
 ROW = 50            # height of a row: name line, endpoint line, interval
@@ -45,7 +45,7 @@ def _row(axis, index: int, study, result, lang: str) -> str:
         status = " · " + label("status_corrected", lang)
     elif study.data.get("status") == "retracted":
         status = " · " + label("status_retracted", lang)
-    numbers = f'{result["measure"]} {shown(result["estimate"])} ({interval_text(result, lang)})'
+    numbers = effect_text(result, lang)
     parts = [
         f'<g class="kb-plot__row{kind}">',
         f'<text x="0" y="{y + 13}" class="kb-plot__name">{E(study.words("name", lang))}</text>',
@@ -75,8 +75,7 @@ def forest_svg(measure: str, rows: list, lang: str) -> str:
     axis_title = label("forest_axis_log" if ratio else "forest_axis_linear", lang, measure=name)
     sep = label("clause_sep", lang)
     desc = sep.join(
-        f'{study.words("name", lang)}, {r["endpoint"][lang]}: {r["measure"]} {shown(r["estimate"])} ({interval_text(r, lang)})'
-        + (f' ({label("status_corrected", lang)})' if r.get("status") == "corrected" else "")
+        f'{study.words("name", lang)}{"，" if lang == "zh" else ", "}{result_text(r, lang)}'
         for study, r in rows) + ("。" if lang == "zh" else ".")
     # The line of no effect runs through each row's interval band only, clear of its words.
     body = [f'<line class="kb-plot__null" x1="{null_x}" x2="{null_x}" y1="{TOP + i * ROW + 31}" y2="{TOP + i * ROW + 47}"/>'

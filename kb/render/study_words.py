@@ -23,6 +23,12 @@ def interval_text(result: dict, lang: str) -> str:
 
 
 def result_text(result: dict, lang: str) -> str:
-    status = f' ({label("status_corrected", lang)})' if result.get("status") == "corrected" else ""
+    """'all-cause mortality: HR 1.46 (1.12–1.90)', '全因死亡：HR 1.46（1.12～1.90）'."""
+    status = label("paren", lang, text=label("status_corrected", lang)) if result.get("status") == "corrected" else ""
     sep = "：" if lang == "zh" else ": "
-    return f'{result["endpoint"][lang]}{sep}{result["measure"]} {shown(result["estimate"])} ({interval_text(result, lang)}){status}'
+    return f'{result["endpoint"][lang]}{sep}{effect_text(result, lang)}{status}'
+
+
+def effect_text(result: dict, lang: str) -> str:
+    """'HR 1.46 (1.12–1.90)', 'HR 1.46（1.12～1.90）'."""
+    return f'{result["measure"]} {shown(result["estimate"])}{label("paren", lang, text=interval_text(result, lang))}'

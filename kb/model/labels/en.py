@@ -110,6 +110,7 @@ WORDS = {
     "status_corrected": "later corrected",
     "status_caution": "included problematic trials",
     "range": "{low}–{high}",
+    "paren": " ({text})",
     "list_sep": ", ",
     "clause_sep": "; ",
     "measure_HR": "hazard ratio",

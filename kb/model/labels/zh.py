@@ -108,6 +108,7 @@ WORDS = {
     "status_corrected": "后经更正",
     "status_caution": "纳入了有问题的试验",
     "range": "{low}～{high}",
+    "paren": "（{text}）",
     "list_sep": "、",
     "clause_sep": "；",
     "measure_HR": "风险比",
