@@ -8,7 +8,7 @@ import re
 from collections import defaultdict
 
 from kb import render
-from kb.checks import copywriting, encoding, manifest, numbers, placeholders, synonyms, third_party, zh_numbers, zh_spacing
+from kb.checks import copywriting, encoding, manifest, numbers, placeholders, study_numbers, synonyms, third_party, zh_numbers, zh_spacing
 from kb.model import claims, kinds, redirects, source_status
 from kb.model.content import Page, Site
 from kb.model.diagnostics import Problem
@@ -29,6 +29,7 @@ def check_site(site: Site) -> list[Problem]:
     problems += redirects.site_redirect_problems(site)
     problems += zh_spacing.check_zh_spacing(site) + zh_numbers.check_zh_numbers(site)
     problems += numbers.check_numbers(site) + source_status.status_problems(site.bibliography)
+    problems += study_numbers.check_studies(site)
     problems += claims.check_claims(site)
     problems += copywriting.check_copywriting(site)
     problems += third_party.check_sources(site)

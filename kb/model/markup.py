@@ -4,6 +4,7 @@
     [[term-id]] [[term-id|text]]   glossary term link
     ::: claim <id> <verdict>       claim block, closed by a line ":::"
     ::: verdicts                   generated block (see DIRECTIVES)
+    ::: studies <ids or tags>      generated block with arguments (see DIRECTIVES_WITH_ARGS)
     ## Heading {#ascii-id}         explicit heading id
 
 `walk()` visits a page body line by line, skipping fenced code and inline code, and calls
@@ -34,7 +35,9 @@ ASCII_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LINK = re.compile(r"!?\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
 # Blocks that the build replaces with generated content.
-DIRECTIVES = ("verdicts", "glossary-index", "bibliography", "changes", "claims-index", "claim-page")
+DIRECTIVES = ("verdicts", "glossary-index", "bibliography", "changes", "claims-index", "claim-page", "dose-ladder")
+# Blocks that take words after their name: `::: studies prevend hoorn` (ids or tags of data/studies.yaml).
+DIRECTIVES_WITH_ARGS = ("studies",)
 
 
 @dataclass
@@ -91,7 +94,7 @@ class Visitor:
     def heading(self, heading: Heading) -> str | None: ...
     def claim_open(self, claim: Claim) -> str | None: ...
     def claim_close(self, claim: Claim, line: int) -> str | None: ...
-    def directive(self, name: str, line: int) -> str | None: ...
+    def directive(self, name: str, line: int, args: tuple = ()) -> str | None: ...
     def link(self, link: Link) -> None: ...
     def syntax(self, problem: Syntax) -> None: ...
 
@@ -116,7 +119,7 @@ class PlainText(Visitor):
     def claim_close(self, claim, line):
         return ""
 
-    def directive(self, name, line):
+    def directive(self, name, line, args=()):
         return ""
 
 
@@ -220,11 +223,11 @@ def walk(body: str, visitor: Visitor, first_line: int = 1) -> str:
                     visitor.syntax(Syntax("PAG006", f"claim id '{claim.id}' is not ASCII kebab-case", line))
                 replacement = visitor.claim_open(claim)
                 out.append(text if replacement is None else replacement)
-            elif name in DIRECTIVES and not args:
-                replacement = visitor.directive(name, line)
+            elif (name in DIRECTIVES and not args) or name in DIRECTIVES_WITH_ARGS:
+                replacement = visitor.directive(name, line, tuple(args))
                 out.append(text if replacement is None else replacement)
             else:
-                visitor.syntax(Syntax("CLM005", f"unknown block '::: {block.group(1)}{block.group(2)}' (known: claim, {', '.join(DIRECTIVES)})", line))
+                visitor.syntax(Syntax("CLM005", f"unknown block '::: {block.group(1)}{block.group(2)}' (known: claim, {', '.join(DIRECTIVES + DIRECTIVES_WITH_ARGS)})", line))
                 out.append(text)
             continue
         heading = HEADING.match(text)
@@ -246,7 +249,8 @@ class ParsedBody:
     terms: list = field(default_factory=list)
     claims: list = field(default_factory=list)
     links: list = field(default_factory=list)
-    directives: list = field(default_factory=list)
+    directives: list = field(default_factory=list)  # (name, line)
+    directive_args: list = field(default_factory=list)  # (name, line, args) of blocks with arguments
     syntax: list = field(default_factory=list)
 
     @property
@@ -286,8 +290,10 @@ class _Recorder(Visitor):
     def claim_close(self, claim, line):
         return None
 
-    def directive(self, name, line):
+    def directive(self, name, line, args=()):
         self.result.directives.append((name, line))
+        if name in DIRECTIVES_WITH_ARGS:
+            self.result.directive_args.append((name, line, args))
 
     def link(self, link):
         self.result.links.append(link)

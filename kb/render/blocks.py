@@ -1,12 +1,13 @@
 """Generated blocks that a page asks for with a directive line: `::: verdicts`,
-`::: glossary-index`, `::: bibliography` (kb/model/markup.py DIRECTIVES)."""
+`::: glossary-index`, `::: bibliography`, `::: dose-ladder` (kb/model/markup.py DIRECTIVES);
+`::: studies <ids or tags>` is kb/render/study_table.py."""
 import json
 from collections import defaultdict
 
 from markupsafe import Markup
 
 from kb.model import extracts
-from kb.render import changes, claim_pages
+from kb.render import changes, claim_pages, dose_ladder
 from kb.model.bibliography import clean
 from kb.model.content import Page, Site
 from kb.model.languages import BY_CODE, CODES, LANGUAGES, others, relative_url
@@ -111,5 +112,5 @@ def claims_index(site: Site, page: Page, ids_only: bool = False) -> str:
 
 BLOCKS = {
     "verdicts": verdict_table, "glossary-index": glossary_index, "bibliography": bibliography_list,
-    "changes": changes_list, "claims-index": claims_index,
+    "changes": changes_list, "claims-index": claims_index, "dose-ladder": dose_ladder.dose_ladder,
 }

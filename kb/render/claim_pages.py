@@ -10,6 +10,7 @@ import html
 import posixpath
 
 from kb.model import claims, markup
+from kb.model.studies import site_studies
 from kb.render import claim_history, share
 from kb.model.labels import label
 from kb.model.languages import BY_CODE, absolute, relative_url, url_in
@@ -129,6 +130,20 @@ def _questions(site, claim_id: str, lang: str) -> str:
     return f'<div class="kb-claim__questions"><p>{label("claim_questions", lang)}</p><ul>{items}</ul></div>' if items else ""
 
 
+def _evidence_lines(site, claim) -> list:
+    """The studies the claim cites, as a `::: studies` block, and the dose ladder where
+    data/studies.yaml names the claim among `ladder_claims`: directive lines, rendered by
+    the same walk as any page's."""
+    records = site_studies(site)
+    lines = []
+    cited = records.citing(claim.keys)
+    if cited:
+        lines += ["::: studies " + " ".join(s.id for s in cited), ""]
+    if claim.id in records.ladder_claims:
+        lines += ["::: dose-ladder", ""]
+    return lines
+
+
 def expand(site, stub, site_url: str):
     """(page model, Markdown source) of a claim page: the claim's title, verdict and
     meaning, its conclusion, its cite tools, its evidence paragraphs and a link to it in context. The
@@ -149,6 +164,7 @@ def expand(site, stub, site_url: str):
         "",
         body.strip(),
         "",
+        *_evidence_lines(site, claim),
         _questions(site, claim.id, lang),
         "",
         f'<p class="kb-claim__context" data-search-exclude>{label("read_in_context", lang)} '

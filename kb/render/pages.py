@@ -5,7 +5,7 @@ are the anchors the checker accepts (kb/checks/check.py)."""
 from dataclasses import dataclass
 
 from kb.model import claims, markup
-from kb.render import claim_pages, typography
+from kb.render import claim_pages, study_table, typography
 from kb.model.content import Page, Site
 from kb.model.labels import review_date
 from kb.model.languages import BY_CODE, absolute, url_in
@@ -50,7 +50,9 @@ class _Renderer(markup.Visitor):
     def claim_close(self, claim, line):
         return self.emit(claim_pages.block_close(self.site, self.page, claim, self.site_url, self.repository))
 
-    def directive(self, name, line):
+    def directive(self, name, line, args=()):
+        if name == "studies":
+            return self.emit(study_table.studies_block(self.site, self.page, args, self.numbers, self.ids_only))
         return self.emit(BLOCKS[name](self.site, self.page, ids_only=self.ids_only))
 
 
