@@ -172,8 +172,9 @@ def test_dose_ladder_places_each_amount_on_a_log_axis_and_reads_the_safety_marke
         assert float(point["cx"]) == pytest.approx(axis.x(float(point["data-ug"])), abs=0.1)
     safety = [d for d in site_studies(site).doses.values() if d.data["kind"] == "safety"][0]
     limit = svg.find("line", class_="kb-ladder__limit")
-    amount = safety.data["amount"] * (1000 if safety.data["unit"] == "mg" else 1)
-    assert float(limit["x1"]) == pytest.approx(axis.x(amount), abs=0.1)
+    amounts = safety.data["amount"] if isinstance(safety.data["amount"], list) else [safety.data["amount"]]
+    lowest = min(amounts) * (1000 if safety.data["unit"] == "mg" else 1)  # the line marks where it starts
+    assert float(limit["x1"]) == pytest.approx(axis.x(lowest), abs=0.1)
     # every trial dose of the records is on the ladder
     drawn = {float(p["data-ug"]) for p in svg.find_all("circle")}
     for study in site_studies(site).studies.values():
@@ -221,3 +222,19 @@ def test_table_is_accessible_markup():
     for svg in soup.find_all("svg"):
         assert svg["role"] == "img" and svg.title.get_text() and svg.desc.get_text()
         assert math.isfinite(float(svg["width"]))
+
+
+def test_tick_labels_of_the_ladder_never_overlap():
+    """Six decades on a phone: '100 毫克' beside an end-anchored '1000 毫克' overlapped."""
+    from kb.model.labels import label  # noqa: F401  (labels load the words the ticks use)
+    from kb.render.dose_ladder import _width, tick_labels
+    from kb.render.plot_axis import log_decades
+    for lang in ("zh", "en"):
+        axis, ticks = log_decades(1, 100_000)
+        placed = tick_labels(axis, ticks, lang)
+        assert placed[0][1] == "start" and placed[-1][1] == "end"
+        edges = []
+        for x, anchor, text in placed:
+            left = x if anchor == "start" else x - _width(text) if anchor == "end" else x - _width(text) / 2
+            edges.append((left, left + _width(text)))
+        assert all(right + 6 <= left for (_, right), (left, _) in zip(edges, edges[1:])), (lang, placed)

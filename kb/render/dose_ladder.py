@@ -64,6 +64,26 @@ def _width(text: str) -> float:
     return sum(12 if ord(ch) > 0x2E80 else 6.5 for ch in text)
 
 
+def tick_labels(axis, ticks: list, lang: str) -> list[tuple[float, str, str]]:
+    """(x, text-anchor, text) of the tick labels that fit: the first and last are kept inside
+    the figure (anchored at their start and end), and a label that would overlap the one
+    before it is left out (on a phone six decades leave about 55 px a decade, less than
+    '100 毫克' needs beside an end-anchored '1000 毫克')."""
+    placed = []
+    for index, tick in enumerate(ticks):
+        x, text = axis.x(tick), _tick(tick, lang)
+        anchor = "start" if index == 0 else "end" if index == len(ticks) - 1 else "middle"
+        left = x if anchor == "start" else x - _width(text) if anchor == "end" else x - _width(text) / 2
+        if placed and left < placed[-1][3] + 6:
+            if anchor != "end":
+                continue
+            placed.pop()  # the last label stays: it closes the axis
+            while placed and left < placed[-1][3] + 6:
+                placed.pop()
+        placed.append((x, anchor, text, left + _width(text)))
+    return [(x, anchor, text) for x, anchor, text, _ in placed]
+
+
 def ladder_svg(site, lang: str) -> str:
     rows = rungs(site, lang)
     if not rows:
@@ -75,9 +95,9 @@ def ladder_svg(site, lang: str) -> str:
     body = []
     for tick in ticks:
         x = axis.x(tick)
-        anchor = "start" if tick == ticks[0] else "end" if tick == ticks[-1] else "middle"  # inside the figure
-        body.append(f'<line class="kb-plot__grid" x1="{x}" x2="{x}" y1="{TOP}" y2="{base + 4}"/>'
-                    f'<text x="{x}" y="{base + 17}" text-anchor="{anchor}" class="kb-plot__note">{E(_tick(tick, lang))}</text>')
+        body.append(f'<line class="kb-plot__grid" x1="{x}" x2="{x}" y1="{TOP}" y2="{base + 4}"/>')
+    body += [f'<text x="{x}" y="{base + 17}" text-anchor="{anchor}" class="kb-plot__note">{E(text)}</text>'
+             for x, anchor, text in tick_labels(axis, ticks, lang)]
     for index, rung in enumerate(rows):
         y = TOP + index * ROW
         mid = y + 27
