@@ -4,7 +4,7 @@ and no accessibility violation (axe) in the tables and figures."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from bench.browser import phone_context
+from kb.devtools.browser import phone_context
 from helpers import open_page
 
 LANGS = {"zh": "", "en": "en/"}

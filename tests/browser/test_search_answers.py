@@ -5,8 +5,8 @@ suggest it; and without JavaScript, links to browse instead of a search button, 
 glossary filter that cannot work."""
 import pytest
 
-from bench import search_eval
-from bench.build import read_config
+from kb.devtools import search_eval
+from kb.devtools.config import read_config
 from helpers import REPO
 
 pytestmark = pytest.mark.browser
