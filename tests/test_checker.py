@@ -489,7 +489,7 @@ def test_checker_cli_lists_every_code():
 def test_checker_cli_passes_clean_fixture_and_says_so(fixture_site):
     result = run_checker("--root", str(fixture_site))
     assert result.returncode == 0 and result.stdout == ""
-    assert result.stderr.splitlines()[-1] == "kb-check: 11 pages × 2 languages, 1 claim, 2 terms, 0 problems"
+    assert result.stderr.splitlines()[-1] == "kb-check: 12 pages × 2 languages, 1 claim, 2 terms, 0 problems"
 
 
 def test_checker_cli_works_on_the_current_directory(fixture_site):

@@ -222,7 +222,7 @@ def test_every_copy_button_protects_its_url(site, url):
     copied = [b["data-clipboard-text"] for b in page.select("[data-clipboard-text]")]
     assert copied, "no copy button"
     for text in copied:
-        [target] = re.findall(r"https://[^\s\[\]()]+", text)  # the page's or a claim's URL
+        [target] = re.findall(r"https?://[^\s\[\]()]+", text)  # the page's or a claim's URL
         assert target.startswith(SITE_URL) and (target.split("#")[0] == canonical or "/claims/" in target)
         for tail in GLUED_ON:
             for parse in (bbcode_links, markdown_links):

@@ -66,7 +66,7 @@ def test_scheduled_run_fails_on_a_passed_date(fixture_site):
     assert result.returncode == 1
     assert result.stdout.splitlines() == [WARNING]
     assert result.stderr.splitlines() == ["1 source(s) due for a re-check",
-                                          "kb-check: 11 pages × 2 languages, 1 claim, 2 terms, 0 problems"]
+                                          "kb-check: 12 pages × 2 languages, 1 claim, 2 terms, 0 problems"]
     assert "Traceback" not in result.stderr
 
 

@@ -12,7 +12,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.model.diagnostics import Problem, read_text, rel
+from kb.model.diagnostics import PLACEHOLDER, Problem, read_text, rel
 from kb.model.languages import BY_CODE, CODES
 from kb.model.yamldata import load_yaml, schema_errors, schema_problems
 
@@ -272,7 +272,7 @@ def check_fields(site, claim_ids) -> list[Problem]:
                 if not getattr(record, key).get(lang):
                     add(record.line, "CLM010", f"has no {key} in '{lang}'")
         appearance = record.appearance
-        if appearance and appearance not in keys and not is_url(appearance):
+        if appearance and appearance not in keys and not is_url(appearance) and not appearance.startswith(PLACEHOLDER):
             add(record.field_lines.get("appearance", record.line), "CLM011",
                 f"appearance '{appearance}' is neither a key of data/references.bib nor an http(s) URL")
         for lang, text in record.conclusion.items():

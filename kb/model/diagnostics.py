@@ -3,6 +3,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+# What kb-new writes where only the editor can supply the words (`TODO: <what to write>`):
+# NEW001 reports each one, so other rules leave a placeholder value alone.
+PLACEHOLDER = "TODO: "
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     path: str  # repository-relative, forward slashes

@@ -16,9 +16,10 @@ from pathlib import Path
 
 from kb.model.claims import page_path as claim_page_path, PAGE_DIRECTIVE
 from kb.model.claim_data import CLAIMS_FILE
+from kb.model.diagnostics import PLACEHOLDER
 
 # The placeholder marker: what follows it on the line (up to a quote) is the instruction.
-MARKER = "TODO: "
+MARKER = PLACEHOLDER
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 GLOSSARY_DIR = "data/glossary"
 NAV_CONFIG = "mkdocs.yml"
