@@ -12,12 +12,16 @@ web addresses left out. A date such as 2026-11-24 is not a range.
 """
 import re
 
+from kb.checks import numbers
 from kb.checks.copywriting import visible_source
 from kb.model.content import Site
 from kb.model.diagnostics import Problem
 
 WAVE_DASH = "～"  # U+FF5E FULLWIDTH TILDE, the form GB/T 15834 prints
-UNITS = {"µg": "微克", "μg": "微克", "mcg": "微克", "mg": "毫克"}
+# The Chinese word for each symbol of a mass, from the number rules' one table of units
+# (kb/checks/numbers.py: 微克 is µg there, 毫克 is mg).
+ZH_WORD = {canonical: word for word, canonical in numbers.UNITS.items() if word in ("微克", "毫克")}
+UNITS = {symbol: ZH_WORD[numbers.UNITS[symbol]] for symbol in ("µg", "μg", "mcg", "mg")}
 # Text a reader does not read as prose: link targets, inline code, web addresses, dates, and
 # the numbers of standards (GB/T 15834-2011, WS/T 578.4-2018), whose hyphen is part of the name.
 STANDARD = r"\b[A-Z]{1,4}(?:/[A-Z])?\s?\d+(?:\.\d+)*-\d{4}\b"
