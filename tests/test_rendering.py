@@ -270,7 +270,7 @@ def test_every_language_has_every_interface_word():
     for lang in LANGUAGES[1:]:
         assert set(labels.WORDS[lang.code]) ^ default <= {"month_names"}, lang.code
     for lang in LANGUAGES:
-        assert set(labels.BROWSER_KEYS) <= set(labels.WORDS[lang.code])
+        assert set(labels.BROWSER_KEYS + labels.SEARCH_RESULT_KEYS) <= set(labels.WORDS[lang.code])
 
 
 def test_verdict_stylesheet_has_light_and_dark_colours():

@@ -6,6 +6,7 @@ from lxml import html as lxml_html
 
 from helpers import REPO
 from kb.finish import search_index
+from kb.model import labels
 from kb.model.content import load_site
 from kb.model.languages import LANGUAGES
 
@@ -134,3 +135,18 @@ def test_each_language_indexes_its_own_pages_and_every_result_link_resolves(site
     assert en["claims/warfarin-consistency/"]["verdict"] == ["supported", "Supported"]
     assert "MK-4" in zh["glossary/mk-4/"]["names"] and "menatetrenone" in en["glossary/mk-4/"]["names"]
     assert not any(url.startswith("en/") for url in zh), "the Chinese index holds no English page"
+
+
+def test_words_shown_with_results_come_with_the_index_not_with_every_page(site):
+    """A term page must fit the first round trip (BENCHMARK.md): the words search shows
+    beside results ("not covered", "closest pages", "suggest") are fetched with search.json
+    when search is opened, in the index's language; the words needed before that stay on the page."""
+    for lang in LANGUAGES:
+        index = json.loads((site / lang.prefix / search_index.FILE).read_text("utf-8"))
+        assert index["words"] == labels.search_result_labels(lang.code)
+        page = lxml_html.fromstring((site / lang.prefix / "glossary" / "osteocalcin" / "index.html").read_bytes())
+        on_page = json.loads(page.xpath('//script[@id="kb-labels"]')[0].text)
+        assert set(on_page) == set(labels.BROWSER_KEYS)
+        assert not set(on_page) & set(index["words"])
+    zh = json.loads((site / search_index.FILE).read_text("utf-8"))["words"]
+    assert zh["search_not_covered"] == "本站尚未涉及这个问题"

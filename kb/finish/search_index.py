@@ -36,6 +36,7 @@ from lxml import html as lxml_html
 
 from kb.model import claims, kinds
 from kb.model.content import Site, url_of
+from kb.model.labels import search_result_labels
 from kb.model.normalise import normalise
 
 FILE = "search.json"  # at <language root>/
@@ -230,6 +231,6 @@ def build_language_index(site: Site, lang: str, root: Path, skip: list[str] = ()
         record = page_record(path.read_text("utf-8"), url)
         if record and url in facts:
             records.append({"url": url, **facts[url], "sections": record["sections"]})
-    index = {"pages": records, "synonyms": query_synonyms(site, lang)}
+    index = {"pages": records, "synonyms": query_synonyms(site, lang), "words": search_result_labels(lang)}
     (root / FILE).write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
     return len(records)

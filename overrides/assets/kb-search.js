@@ -31,7 +31,11 @@
         return r.json();
       });
       engine = Promise.all([script(config.engine, "MiniSearch"), script(config.ranking, "kbSearchEngine"), pages])
-        .then(function (all) { ready = true; return { ranking: all[1], index: new all[1].Engine(all[0], all[2].pages, config.root) }; });
+        .then(function (all) {
+          Object.assign(L, all[2].words);  // the words shown with results (kb/model/labels)
+          ready = true;
+          return { ranking: all[1], index: new all[1].Engine(all[0], all[2].pages, config.root) };
+        });
       engine.catch(function () { engine = null; });  // offline: try again on the next query
     }
     return engine;
