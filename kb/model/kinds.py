@@ -23,6 +23,7 @@ hook hands MkDocs the not_in_nav patterns from here. Search ranks by field, not 
 Which file renders each kind: kb/render/pages.py; its JSON-LD: kb/render/structured_data.py.
 """
 import fnmatch
+import functools
 from dataclasses import dataclass
 
 _DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"}
@@ -69,6 +70,7 @@ PAGE = Kind("page", "*", PAGE_FRONT_MATTER, "WebPage")
 KINDS = (HOME, GLOSSARY, CLAIMS, CHANGES, REFERENCES, ARTICLE, TERM, CLAIM, PAGE)
 
 
+@functools.lru_cache(maxsize=None)  # asked for every page many times per check and build
 def of_path(path: str) -> Kind:
     """The kind of the page at a language-neutral source path ('glossary/inr.md')."""
     return next(kind for kind in KINDS if fnmatch.fnmatchcase(path, kind.pattern))

@@ -144,10 +144,12 @@ def _evidence_lines(site, claim) -> list:
     return lines
 
 
-def expand(site, stub, site_url: str):
+def expand(site, stub, site_url: str, ids_only: bool = False):
     """(page model, Markdown source) of a claim page: the claim's title, verdict and
     meaning, its conclusion, its cite tools, its evidence paragraphs and a link to it in context. The
-    returned model parses that source, so citations number and list as on any page."""
+    returned model parses that source, so citations number and list as on any page.
+    ids_only (the manifest check): without the share block, which holds no id and whose QR
+    code is most of the time a claim page takes to render."""
     lang = stub.lang
     article, claim = claims.find(site, lang, claims.claim_id_of(stub))
     verdict = site.verdicts.get(claim.verdict, {})
@@ -170,7 +172,7 @@ def expand(site, stub, site_url: str):
         f'<p class="kb-claim__context" data-search-exclude>{label("read_in_context", lang)} '
         f'<a href="{E(context)}">{E(site.title(lang, article.path))}</a></p>',
         "",
-        share.share_block(lang, claim.id, site_url),
+        "" if ids_only else share.share_block(lang, claim.id, site_url),
     ])
     model = dataclasses.replace(stub, body=source, body_line=1, parsed=markup.parse_body(source))
     return model, source

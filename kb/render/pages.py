@@ -60,7 +60,7 @@ def render_page_parts(site: Site, page: Page, body: str | None = None, site_url:
                       ids_only: bool = False, repository: str = "") -> Rendered:
     """The page's Markdown and ids; with ids_only, the Markdown skips what gives no ids."""
     if claims.is_claim_page(page) and claims.find(site, page.lang, claims.claim_id_of(page))[1]:
-        page, body = claim_pages.expand(site, page, site_url)  # a one-line stub: built from its claim
+        page, body = claim_pages.expand(site, page, site_url, ids_only)  # a one-line stub: built from its claim
     renderer = _Renderer(site, page, ids_only, site_url, repository)
     body = page.body if body is None else body
     out = typography.glue_citations(markup.walk(body, renderer, page.body_line))
