@@ -1,6 +1,7 @@
 """The whole content as one model: pages of both languages, glossary, bibliography,
 verdicts. Loaded once per build (and per checker run); everything else reads it."""
 import datetime
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,10 +82,23 @@ def url_of(path: str) -> str:
     return stem + "/"
 
 
+# A page's YAML front matter: the block between the first two `---` lines.
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+
+
+def split_front_matter(source: str) -> tuple[str, str, int]:
+    """(front matter text, body, body's first line number)."""
+    match = FRONT_MATTER.match(source)
+    if not match:
+        return "", source, 1
+    front = match.group(1) or ""
+    return front, source[match.end():], source[:match.end()].count("\n") + 1
+
+
 def load_page(file: Path, lang: str, path: str, root: Path) -> tuple[Page, list[Problem]]:
     display = rel(file, root)
     source = read_text(file)
-    front_text, body, body_line = markup.split_front_matter(source)
+    front_text, body, body_line = split_front_matter(source)
     problems = []
     front = {}
     if front_text:

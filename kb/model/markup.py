@@ -307,14 +307,3 @@ def parse_body(body: str, first_line: int = 1) -> ParsedBody:
     walk(body, recorder, first_line)
     return recorder.result
 
-
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
-
-
-def split_front_matter(source: str) -> tuple[str, str, int]:
-    """(front matter text, body, body's first line number)."""
-    match = FRONT_MATTER.match(source)
-    if not match:
-        return "", source, 1
-    front = match.group(1) or ""
-    return front, source[match.end():], source[:match.end()].count("\n") + 1
