@@ -43,7 +43,7 @@ FILE = "search.json"  # at <language root>/
 # What the browser fetches when search is first opened, relative to the language root
 # (overrides/main.html hands them to overrides/assets/kb-search.js).
 BROWSER_FILES = {"index": FILE, "engine": "assets/vendor/minisearch-7.2.0.min.js",
-                 "ranking": "assets/kb-search-engine.js"}
+                 "ranking": "assets/kb-search-engine.js", "styles": "assets/kb-search-results.css"}
 # Pages that only list other pages: searching them finds the list, not the answer
 # (which kinds of page: kb/model/kinds.py).
 UNINDEXED = ("404.html", *kinds.unsearched_files())

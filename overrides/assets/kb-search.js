@@ -1,7 +1,8 @@
 /* Site search (issues 11, 13): the button in the header and the dialog. When search is
-   first opened, three files are fetched together, about 50 KB gzipped: the MiniSearch
-   engine (assets/vendor/), our ranking (kb-search-engine.js) and this language's index
-   (<language root>/search.json); every query after that runs in memory. */
+   first opened, four files are fetched together, about 50 KB gzipped: the MiniSearch
+   engine (assets/vendor/), our ranking (kb-search-engine.js), this language's index
+   (<language root>/search.json) and the results' styles (kb-search-results.css); every
+   query after that runs in memory. */
 (function () {
   "use strict";
 
@@ -23,14 +24,31 @@
     });
   }
 
-  /* The engine, the ranking and this language's pages, fetched together on first use. */
+  /* How results look (kb-search-results.css): no page carries it, results need the index anyway. */
+  var styled = null;
+  function stylesheet(href) {
+    if (!styled) {
+      styled = new Promise(function (resolve, reject) {
+        var link = el("link", { rel: "stylesheet", href: new URL(href, config.root).href });
+        link.onload = resolve;
+        link.onerror = function () { link.remove(); reject(new Error(href)); };
+        document.head.appendChild(link);
+      });
+      styled.catch(function () { styled = null; });  // offline: try again with the index
+    }
+    return styled;
+  }
+
+  /* The engine, the ranking, this language's pages and the results' styles, fetched
+     together on first use. */
   function load() {
     if (!engine) {
       var pages = fetch(new URL(config.index, config.root).href).then(function (r) {
         if (!r.ok) throw new Error(r.status);
         return r.json();
       });
-      engine = Promise.all([script(config.engine, "MiniSearch"), script(config.ranking, "kbSearchEngine"), pages])
+      engine = Promise.all([script(config.engine, "MiniSearch"), script(config.ranking, "kbSearchEngine"), pages,
+        stylesheet(config.styles)])
         .then(function (all) {
           Object.assign(L, all[2].words);  // the words shown with results (kb/model/labels)
           ready = true;

@@ -39,6 +39,9 @@ def test_index_is_fetched_only_when_search_is_opened(page, base_url):
     search(page, "维生素K2")
     fetched = [url[len(base_url):] for url in requests if is_search_file(url)]
     assert sorted(fetched) == sorted(search_index.BROWSER_FILES.values())
+    # The results' own styles came with the index (no page carries them): two-line snippets.
+    snippet = page.locator(".kb-search-hit__snippet").first
+    assert snippet.evaluate("e => getComputedStyle(e).webkitLineClamp") == "2"
 
 
 def test_a_failed_index_load_says_so_and_the_next_query_tries_again(page, base_url):
