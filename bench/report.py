@@ -100,7 +100,8 @@ def environment(load_at_start: tuple, elapsed: float) -> list[tuple]:
 
 # Hand-written sections of BENCHMARK.md that a run keeps (measurements that need a second
 # build, such as the search-engine comparison); everything else is regenerated.
-KEPT_SECTIONS = ("Site search: engine choice", "Site search: ranking and gaps", "Switches of the finishing pass")
+KEPT_SECTIONS = ("Site search: engine choice", "Site search: ranking and gaps", "Switches of the finishing pass",
+                 "Switches measured off")  # the last written by bench/switches.py
 
 
 def kept_sections(previous: str) -> list[str]:

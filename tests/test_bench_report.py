@@ -48,3 +48,20 @@ def test_first_round_trip_figure_fails_a_term_page_too_big_for_it(tmp_path, monk
     sizes.measure_first_round_trip(results, tmp_path)
     assert [f.passed for f in results.figures] == [False, False]
     assert all("1 of 2" in f.name and f.target.startswith("≤ 14,336 B") for f in results.figures)
+
+
+def test_a_switch_is_measured_off_in_a_copy_of_the_config_and_its_section_replaced():
+    import yaml
+    from bench import switches
+    from kb.finish import switches as finish_switches
+
+    config = "site_name: x\nextra:\n  repository: ''\nplugins: []\n"
+    off = yaml.safe_load(switches.switched_off_config(config, "lazy_layout"))
+    assert finish_switches.from_extra(off["extra"]).lazy_layout is False
+    assert off["extra"]["repository"] == ""
+    report = "# Benchmark\n\n## A\n\na\n\n## Switches measured off\n\nold\n\n## B\n\nb\n"
+    replaced = switches.replace_section(report, "## Switches measured off\n\nnew\n")
+    assert "old" not in replaced and replaced.count("## Switches measured off") == 1
+    assert "## A\n\na" in replaced and "## B\n\nb" in replaced and replaced.endswith("new\n")
+    # The main benchmark keeps the section it does not write.
+    assert "## Switches measured off\n\nnew" in render_report(Results(), "python -m bench", 1.0, replaced)

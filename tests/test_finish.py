@@ -23,17 +23,17 @@ def target(site_dir: Path, **chosen) -> pipeline.Target:
                            switches=switches.Switches(**chosen))
 
 
-def test_a_finished_page_has_its_css_inline_material_held_back_and_a_policy(tmp_path):
+def test_a_finished_page_has_its_css_inline_its_scripts_held_back_and_a_policy(tmp_path):
     html = pipeline.finish_page(PAGE, "", target(tmp_path))
     assert "<style>.used{color:red}</style>" in html and "stylesheet" not in html
     assert f'<script src="assets/javascripts/bundle.js" type="{AFTER_PAINT}">' in html
-    assert '<script src="assets/kb.js" defer>' in html
+    assert '<script src="assets/kb.js" type="kb/after-load">' in html
     assert "\n    " not in html  # compacted
     assert 'http-equiv="Content-Security-Policy"' in html
 
 
 def test_with_the_switches_off_pages_keep_their_stylesheets_and_materials_script(tmp_path):
-    html = pipeline.finish_page(PAGE, "", target(tmp_path, inline_css=False, material_after_paint=False))
+    html = pipeline.finish_page(PAGE, "", target(tmp_path, inline_css=False, scripts_after_paint=False))
     assert '<link rel="stylesheet" href="assets/site.css">' in html and "<style>" not in html
     assert '<script src="assets/javascripts/bundle.js"></script>' in html
     assert '<script src="assets/kb.js" defer>' in html
@@ -43,7 +43,7 @@ def test_with_the_switches_off_pages_keep_their_stylesheets_and_materials_script
 def test_switches_come_from_the_config_with_clear_errors():
     assert switches.from_extra({}) == switches.DEFAULT
     assert switches.from_extra({"kb_switches": {"lazy_layout": False}}).lazy_layout is False
-    with pytest.raises(ValueError, match=r"^extra.kb_switches: unknown switch 'lazy' \(known: inline_css, lazy_layout, material_after_paint\)$"):
+    with pytest.raises(ValueError, match=r"^extra.kb_switches: unknown switch 'lazy' \(known: inline_css, lazy_layout, scripts_after_paint\)$"):
         switches.from_extra({"kb_switches": {"lazy": False}})
     with pytest.raises(ValueError, match=r"^extra.kb_switches.inline_css must be true or false$"):
         switches.from_extra({"kb_switches": {"inline_css": "no"}})

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from kb.finish import csp, page_css
 from kb.finish.compact_html import compact
-from kb.finish.deferred_scripts import AFTER_PAINT, defer_scripts
+from kb.finish.deferred_scripts import AFTER_LOAD, AFTER_PAINT, defer_scripts
 
 CSS = """@charset "UTF-8";
 :root{--used:#123;--unused:url("data:image/svg+xml;x");--chained:var(--used)}
@@ -128,12 +128,15 @@ def test_site_file(tmp_path, page_url, href, expected):
     assert found == (tmp_path / expected if expected else None)
 
 
-def test_our_scripts_are_deferred_inline_ones_untouched():
+def test_our_scripts_wait_for_the_loader_inline_ones_untouched():
+    """However a template loads our scripts (plain, async, defer), none is fetched while the
+    page loads: the page's loader (overrides/main.html) starts them after the first paint."""
     html = defer_scripts('<script src="../assets/kb.js"></script><script src="assets/b.js" async></script>'
                          '<script src="/en/assets/c.js" defer></script><script>var x = "src=";</script>',
                          ours=["assets/kb.js", "assets/b.js", "assets/c.js"])
-    assert html == ('<script src="../assets/kb.js" defer></script><script src="assets/b.js" async></script>'
-                    '<script src="/en/assets/c.js" defer></script><script>var x = "src=";</script>')
+    assert html == ('<script src="../assets/kb.js" type="kb/after-load"></script>'
+                    '<script src="assets/b.js" type="kb/after-load"></script>'
+                    '<script src="/en/assets/c.js" type="kb/after-load"></script><script>var x = "src=";</script>')
 
 
 def test_materials_script_waits_for_the_first_paint():
@@ -162,8 +165,9 @@ def built_pages(site: Path):
 
 
 def test_every_built_page_carries_its_css_and_defers_its_scripts(site):
-    """No stylesheet request, one <style> the policy allows, our scripts deferred and
-    Material's left for kb.js to start after the first paint."""
+    """No stylesheet request, one <style> the policy allows, no script file fetched before
+    the first paint: ours left for the page's loader (one inline script the policy allows),
+    Material's for kb.js to start after them."""
     pages = built_pages(site)
     assert len(pages) > 100
     for path in pages:
@@ -175,10 +179,13 @@ def test_every_built_page_carries_its_css_and_defers_its_scripts(site):
         policy = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
         assert csp.inline_style_hashes(str(styles[0]))[0] in policy, where
         scripts = soup.find_all("script", src=True)
-        assert [s["src"].rsplit("/", 1)[1] for s in scripts if s.has_attr("defer")] == ["kb.js", "kb-search.js"], where
-        waiting = [s for s in scripts if not s.has_attr("defer")]
-        assert len(waiting) == 1 and waiting[0]["type"] == AFTER_PAINT, where
-        assert "/javascripts/bundle." in waiting[0]["src"], where
+        assert [s["src"].rsplit("/", 1)[1] for s in scripts if s.get("type") == AFTER_LOAD] == ["kb.js", "kb-search.js"], where
+        material = [s for s in scripts if s.get("type") == AFTER_PAINT]
+        assert len(material) == 1 and "/javascripts/bundle." in material[0]["src"], where
+        assert len(scripts) == 3, where
+        loaders = [s for s in soup.find_all("script", src=False) if AFTER_LOAD in (s.string or "")]
+        assert len(loaders) == 1, where
+        assert csp.inline_script_hashes(str(loaders[0]))[0] in policy, where
 
 
 def test_indentation_goes_line_breaks_and_preformatted_text_stay():

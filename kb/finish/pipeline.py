@@ -78,7 +78,7 @@ def finish_page(html: str, page_url: str, target: Target) -> str:
         return page_css.site_file(Path(target.site_dir), target.site_url, page_url, href)
     if target.switches.inline_css:
         html = page_css.inline_page_css(html, resolve)
-    if target.switches.material_after_paint:
+    if target.switches.scripts_after_paint:
         html = deferred_scripts.defer_scripts(html, target.our_scripts)
     else:
         html = deferred_scripts.defer_ours(html, target.our_scripts)

@@ -7,7 +7,7 @@ without one, set it in mkdocs.yml (both languages inherit it):
 
     extra:
       kb_switches:
-        material_after_paint: false
+        scripts_after_paint: false
 
 and rebuild. Nothing else reads these names: the hook hands the switches of its build to
 kb/finish/pipeline.py (and to the templates, for the lazy-layout head script).
@@ -19,12 +19,13 @@ CONFIG_KEY = "kb_switches"  # under mkdocs.yml `extra:`
 
 @dataclass(frozen=True)
 class Switches:
-    # Material's bundle is held back from the first paint (kb/finish/deferred_scripts.py
-    # marks it type="kb/after-paint") and overrides/assets/kb.js starts it after the load
-    # event, sending DOMContentLoaded again so that its page features start: undocumented
-    # Material start-up behaviour, watched by tests/browser/test_material_start.py. Off:
-    # Material's scripts stay as its templates write them; ours are still deferred.
-    material_after_paint: bool = True
+    # No script file is fetched before the first paint (kb/finish/deferred_scripts.py): ours
+    # are started by the page's loader (overrides/main.html) once the page has loaded, and
+    # Material's bundle by kb.js after them, which sends DOMContentLoaded again so that
+    # Material's page features start: undocumented Material start-up behaviour, watched by
+    # tests/browser/test_material_start.py. Off: Material's scripts stay as its templates
+    # write them; ours are deferred.
+    scripts_after_paint: bool = True
     # A long page (kb/finish/lazy_layout.py) lays out its first screen first: a head script
     # marks <html> kb-lazy-layout, kb.css gives its text `content-visibility: auto` and
     # kb.js lays out the rest in idle steps. Off: no page gets the head script.

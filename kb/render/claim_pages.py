@@ -195,7 +195,7 @@ def claims_index(site, page) -> str:
         f'<option value="{E(key)}">{E(v.get(lang, key))}</option>' for key, v in site.verdicts.items()
     )
     return (
-        f'<p class="kb-claims__filter" data-kb-claims-filter hidden><label for="kb-claims-verdict">{label("claims_filter", lang)}</label> '
+        f'<p class="kb-claims__filter kb-js-only" data-kb-claims-filter><label for="kb-claims-verdict">{label("claims_filter", lang)}</label> '
         f'<select id="kb-claims-verdict"><option value="">{label("claims_all", lang)}</option>{options}</select> '
         f'<span role="status">{E(label("claims_count", lang, n=len(items)))}</span></p>\n'
         '<ul class="kb-claims" data-kb-claims data-search-exclude>\n' + "\n".join(items) + "\n</ul>"

@@ -12,7 +12,9 @@
   /* --- Material's script, after the first paint ---
      kb/finish/deferred_scripts.py marks it type="kb/after-paint", so the browser neither fetches
      nor runs it while the page loads; it is started here once the page has loaded and a
-     frame has been drawn. (Preloading it from here was tried: its buttons answered no
+     frame has been drawn (this script itself is started then, by the page's loader in
+     overrides/main.html; deferred, with the scripts_after_paint switch off, it waits for
+     the load event). (Preloading it from here was tried: its buttons answered no
      sooner on a slow phone, and the page's load event waited for it.) Material's page
      features (header title, contents, sidebars) wait for DOMContentLoaded, which has
      passed by then, so the event is sent again once its script has run
@@ -29,16 +31,23 @@
       script.onload = script.onerror = function () {
         left -= 1;
         if (left) return;
-        document.dispatchEvent(new Event("DOMContentLoaded"));
-        document.documentElement.setAttribute("data-material-started", "");
-        then();
+        // A task of its own: the load event runs in the task that ran the script, and
+        // evaluating the bundle and mounting Material's components together made one task
+        // of about 110 ms on Lighthouse's slow phone, twice a long task's threshold.
+        setTimeout(function () {
+          document.dispatchEvent(new Event("DOMContentLoaded"));
+          document.documentElement.setAttribute("data-material-started", "");
+          then();
+        }, 0);
       };
       document.body.appendChild(script);
     });
   }
-  window.addEventListener("load", function () {
+  function afterPaint() {
     requestAnimationFrame(function () { setTimeout(function () { startMaterial(layOutRest); }, 0); });
-  });
+  }
+  if (document.readyState === "complete") afterPaint();
+  else window.addEventListener("load", afterPaint);
 
   /* --- Long pages: the rest of the text laid out, a few blocks at a time ---
      On a long page the head's script marked <html> kb-lazy-layout (kb/finish/lazy_layout.py), so
@@ -183,13 +192,16 @@
   var claimsFilter = document.querySelector("[data-kb-claims-filter]");
   var claimsList = document.querySelector("[data-kb-claims]");
   if (claimsFilter && claimsList) {
+    // Shown from the first paint (kb-js-only); a verdict picked before this script arrived
+    // applies now.
     var verdictSelect = claimsFilter.querySelector("select");
-    claimsFilter.hidden = false;
-    verdictSelect.addEventListener("change", function () {
+    var applyVerdict = function () {
       Array.prototype.forEach.call(claimsList.children, function (item) {
         item.hidden = Boolean(verdictSelect.value) && item.getAttribute("data-kb-verdict") !== verdictSelect.value;
       });
-    });
+    };
+    verdictSelect.addEventListener("change", applyVerdict);
+    applyVerdict();
   }
 
   /* --- Glossary filter ---
@@ -234,8 +246,10 @@
         : statusLine.getAttribute("data-many").replace("{n}", shown);
     };
     input.addEventListener("input", apply);
+    // ?q= fills the box, unless the reader has typed in it before this script arrived
+    // (the box is there from the first paint); either way the list is filtered now.
     var initial = new URLSearchParams(location.search).get("q");
-    if (initial) { input.value = initial; }
+    if (initial && !input.value) { input.value = initial; }
     apply();
   }
 })();

@@ -104,6 +104,7 @@ def on_template_context(context, template_name, config):
     context["kb_label"] = lambda name, **values: label(name, lang.code, **values)
     context["kb_labels"] = labels.browser_labels(lang.code)  # words kb.js shows
     context["kb_search_files"] = search_index.BROWSER_FILES
+    context["kb_switches"] = _build.switches  # overrides/main.html: the script loader
     if template_name == "sitemap.xml":
         root = _site_root(config)
         context["kb_sitemap"] = [

@@ -3,6 +3,7 @@ tooltips, the glossary filter, and the copy buttons."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from helpers import open_page
 from kb.model.normalise import normalise
@@ -108,7 +109,7 @@ def visible_terms(page):
     ],
 )
 def test_glossary_filter_matches_names_aliases_and_pinyin(page, base_url, lang, query, expected):
-    page.goto(base_url + lang + "glossary/")
+    open_page(page, base_url + lang + "glossary/")
     total = len(visible_terms(page))
     page.fill("#kb-filter-input", query)
     shown = visible_terms(page)
@@ -117,7 +118,7 @@ def test_glossary_filter_matches_names_aliases_and_pinyin(page, base_url, lang, 
 
 
 def test_glossary_filter_says_when_nothing_matches(page, base_url):
-    page.goto(base_url + "glossary/")
+    open_page(page, base_url + "glossary/")
     page.fill("#kb-filter-input", "zzzzqqq")
     assert visible_terms(page) == []
     assert page.locator(".kb-filter__status").inner_text() == "没有匹配的术语。"
@@ -128,16 +129,30 @@ def test_glossary_filter_says_when_nothing_matches(page, base_url):
 
 
 def test_glossary_filter_counts_one_match_and_several_in_english(page, base_url):
-    page.goto(base_url + "en/glossary/")
+    open_page(page, base_url + "en/glossary/")
     page.fill("#kb-filter-input", "menatetrenone")
     assert page.locator(".kb-filter__status").inner_text() == "1 matching term"
     page.fill("#kb-filter-input", "osteocalcin")
     assert page.locator(".kb-filter__status").inner_text() == f"{len(visible_terms(page))} matching terms"
 
 
+def test_text_typed_before_the_script_arrives_is_filtered_when_it_does(page, base_url):
+    """kb.js starts after the first paint (kb/finish/deferred_scripts.py), but the filter box
+    is there from it: what a reader typed meanwhile is not lost."""
+    held = []
+    page.route("**/assets/kb.js", lambda route: held.append(route))
+    page.goto(base_url + "en/glossary/?q=osteocalcin", wait_until="load")
+    page.fill("#kb-filter-input", "menatetrenone")
+    while not held:
+        page.wait_for_timeout(20)
+    held[0].continue_()
+    expect(page.locator(".kb-filter__status")).to_have_text("1 matching term")
+    assert page.input_value("#kb-filter-input") == "menatetrenone"
+
+
 def test_filter_normalises_like_the_build(page, base_url):
     samples = ["维生素K2", "维生素 K2", "MK-7", "ＭＫ－７", "mk·7", "Vitamin K₂", "（MGP）", "γ-羧化", "Gla 蛋白"]
-    page.goto(base_url + "glossary/")
+    open_page(page, base_url + "glossary/")  # kb.js starts after the first paint
     in_browser = page.evaluate("samples => samples.map(window.kbNormalise)", samples)
     assert in_browser == [normalise(s) for s in samples]
 
