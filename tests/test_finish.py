@@ -1,10 +1,11 @@
 """The finishing pass (kb/finish/pipeline.py), its switches (kb/finish/switches.py) and the page
 kinds (kb/model/kinds.py): what each says, on small inputs; the built site is tests/test_site.py's."""
+import re
 from pathlib import Path
 
 import pytest
 
-from kb.finish import pipeline, switches
+from kb.finish import first_screen, pipeline, switches
 from kb.finish.deferred_scripts import AFTER_PAINT
 from kb.model import kinds, languages
 
@@ -43,7 +44,7 @@ def test_with_the_switches_off_pages_keep_their_stylesheets_and_materials_script
 def test_switches_come_from_the_config_with_clear_errors():
     assert switches.from_extra({}) == switches.DEFAULT
     assert switches.from_extra({"kb_switches": {"lazy_layout": False}}).lazy_layout is False
-    with pytest.raises(ValueError, match=r"^extra.kb_switches: unknown switch 'lazy' \(known: inline_css, lazy_layout, scripts_after_paint\)$"):
+    with pytest.raises(ValueError, match=r"^extra.kb_switches: unknown switch 'lazy' \(known: first_screen_whole, inline_css, lazy_layout, scripts_after_paint\)$"):
         switches.from_extra({"kb_switches": {"lazy": False}})
     with pytest.raises(ValueError, match=r"^extra.kb_switches.inline_css must be true or false$"):
         switches.from_extra({"kb_switches": {"inline_css": "no"}})
@@ -73,3 +74,36 @@ def test_what_the_kinds_decide():
     assert kinds.unsearched_files() == ("claims/index.html", "changes/index.html", "references/index.html")
     assert kinds.not_in_nav_patterns(["zh", "en"]).splitlines() == [
         "/zh/glossary/*.md", "/zh/claims/*.md", "/en/glossary/*.md", "/en/claims/*.md"]
+
+
+# --- The first paint waits for the first screen (kb/finish/first_screen.py) ----------------
+
+def article(*blocks: str) -> str:
+    return ("<!doctype html><html><head><meta charset=\"utf-8\"></head><body><header>h</header>"
+            f'<article class="md-content__inner">{"".join(blocks)}</article><footer></footer></body></html>')
+
+
+def test_the_first_paint_waits_for_the_first_heading_after_a_screen_of_text():
+    long_text = "<p>" + "字" * first_screen.FIRST_SCREEN_CHARS + "</p>"
+    html = article('<h1 id="t">T</h1>', '<h2 id="early">E</h2>', long_text, '<h2 id="next">N</h2>', '<h2 id="later">L</h2>')
+    finished = first_screen.hold_first_paint(html)
+    assert finished.startswith('<!doctype html><html><head><link rel="expect" href="#next" blocking="render"><meta')
+
+
+def test_a_short_page_waits_for_its_last_id_and_a_page_without_one_for_nothing():
+    assert first_screen.awaited_id(article('<h1 id="t">T</h1>', "<p>short</p>", '<h2 id="a">A</h2>', '<div id="b"></div>')) == "b"
+    # Markup, scripts and drawings are not text a reader sees.
+    svg = "<svg><text>" + "x" * 5000 + "</text></svg>"
+    assert first_screen.awaited_id(article('<h1 id="t">T</h1>', svg, '<h2 id="a">A</h2>', '<h2 id="b">B</h2>')) == "b"
+    for html in (article('<h1 id="t">T</h1>', "<p>text</p>"), "<html><head></head><body>no article</body></html>"):
+        assert first_screen.hold_first_paint(html) == html
+
+
+def test_every_built_page_with_headings_waits_for_one_of_its_own_ids(site):
+    for lang in languages.LANGUAGES:
+        for rel in ("glossary/osteocalcin/", "articles/mk4-vs-mk7-interview/", "claims/warfarin-consistency/", ""):
+            html = (site / lang.prefix / rel / "index.html").read_text("utf-8")
+            awaited = re.search(r'<link rel="expect" href="#([^"]+)" blocking="render">', html)
+            assert awaited, (lang.code, rel)
+            assert html.index(awaited.group(0)) < html.index("<style"), (lang.code, rel)  # before anything slow
+            assert f'id="{awaited.group(1)}"' in html.split("<article", 1)[1], (lang.code, rel)

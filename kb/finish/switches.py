@@ -30,6 +30,10 @@ class Switches:
     # marks <html> kb-lazy-layout, kb.css gives its text `content-visibility: auto` and
     # kb.js lays out the rest in idle steps. Off: no page gets the head script.
     lazy_layout: bool = True
+    # The first paint waits until the first screen of text has been parsed
+    # (kb/finish/first_screen.py: a render-blocking <link rel="expect">), so the header is not
+    # painted alone with the text laid out in a long task after it. Off: no such link.
+    first_screen_whole: bool = True
     # Each page's stylesheets replaced by the rules that can apply to it, inline
     # (kb/finish/page_css.py; its SCRIPT_ADDED lists names Material's bundle adds). Off:
     # pages keep their <link rel="stylesheet"> tags.

@@ -54,12 +54,14 @@
      the browser laid out only the blocks near the screen. Once Material has started, the
      blocks still waiting are laid out in idle time, about STEP_CHARACTERS of text per step:
      on a CPU four times slower than a desktop's, mostly 10-30 ms, below a long task (50 ms).
+     (1,000 characters per step made steps of 45-65 ms there once the articles had tables
+     and figures, each laid out with the step that reaches it: 600 since.)
      (Steps timed to 4 ms each came out at 10-12 ms there anyway, a fixed cost per step,
      and three times as many: 0.74 s of work against 0.41 s.) Then the page's height is
      real, and tools that read colours from the drawn page see every block.
      html[data-kb-laid-out] marks the end, for tests. The blocks are found by their computed
      style, so kb.css alone says which wait. */
-  var STEP_CHARACTERS = 1000;
+  var STEP_CHARACTERS = 600;
   function layOutRest() {
     var root = document.documentElement;
     if (!root.classList.contains("kb-lazy-layout")) return;
