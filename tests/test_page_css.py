@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from kb.finish import csp, page_css
+from kb.finish import csp, css_rules, page_css
 from kb.finish.compact_html import compact
 from kb.finish.deferred_scripts import AFTER_LOAD, AFTER_PAINT, defer_scripts
 
@@ -36,7 +36,7 @@ PAGE = """<!doctype html><html><head><title>t</title>
 
 
 def used(css: str, page: str = PAGE) -> str:
-    rules = page_css._parse_rules(page_css.tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
+    rules = css_rules._parse_rules(css_rules.tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
     return page_css.used_css(rules, page_css.with_script_names(page_css.page_names(page), page_css.rule_names(rules)))
 
 
