@@ -5,7 +5,7 @@ from bench.lighthouse import Target, lighthouse_available, run_alternating, scor
 from bench.report import Figure, Results
 from kb.model.languages import DEFAULT
 
-MAX_LCP_RATIO = 0.8  # our LCP at most 0.8 x the peer's
+MAX_LCP_RATIO = 0.7  # our LCP at most 0.7 x the peer's (issue 28; 0.8 until then)
 COMPARED = ("term", "article")  # pages the peer carries; home is measured for ours only
 APPLIED = "devtools"  # Lighthouse's applied throttling, run on the compared pages too
 
@@ -59,7 +59,7 @@ def per_run_line(target: Target) -> str:
 
 def side_by_side(targets: list[Target], pairs: list, runs: int) -> tuple:
     peers = {(peer.page, peer.lang): peer for _, peer in pairs}
-    head = ("| page | LCP ours | LCP peer | LCP ours/peer (≤ 0.8) | TBT ours | TBT peer (ours ≤ peer) | FCP ours | FCP peer "
+    head = (f"| page | LCP ours | LCP peer | LCP ours/peer (≤ {MAX_LCP_RATIO:g}) | TBT ours | TBT peer (ours ≤ peer) | FCP ours | FCP peer "
             "| performance ours | performance peer (ours = 100) | transfer ours | transfer peer |\n"
             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     rows = []
@@ -93,7 +93,7 @@ def side_by_side(targets: list[Target], pairs: list, runs: int) -> tuple:
 
 
 def applied_section(pairs: list, runs: int) -> tuple:
-    head = ("| page | LCP ours | LCP peer | LCP ours/peer (≤ 0.8) | TBT ours | TBT peer (ours ≤ peer) | FCP ours | FCP peer "
+    head = (f"| page | LCP ours | LCP peer | LCP ours/peer (≤ {MAX_LCP_RATIO:g}) | TBT ours | TBT peer (ours ≤ peer) | FCP ours | FCP peer "
             "| performance ours | performance peer |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     rows, per_run = [], []
     for ours, peer in pairs:
@@ -111,10 +111,10 @@ def applied_section(pairs: list, runs: int) -> tuple:
             "do not need for their first paint, has usually run by then; the per-run figures above show the two "
             "outcomes. Applied throttling shows what a reader on a slow phone connection waits for. Total "
             "blocking time counts long tasks after the first paint only: the peer runs Material's bundle (a "
-            "script at the end of the body) before it paints, ours runs it after (deferred), so the same "
-            "work counts against us and not against the peer; the rest of ours is layout while the rest of "
-            "the page streams in, heavier for Chinese text. Absolute times differ between the two methods; "
-            "compare the ratios.\n\n"
+            "script at the end of the body) before it paints, ours runs it after (scripts_after_paint), so "
+            "that work counts against us and not against the peer; the rest of ours is the idle-time layout "
+            "of a long page. BENCHMARK.md \"Switches\" gives each switch's share. Absolute times differ "
+            "between the two methods; compare the ratios.\n\n"
             "Per run:\n\n" + "\n".join(per_run))
     return ("Side by side with applied throttling (Lighthouse devtools throttling)", text)
 
