@@ -84,8 +84,9 @@ def wait_until_settled(page):
 
 
 def open_page(page, url: str, wait_until: str = "load"):
-    """Open url in Chromium and wait until the page has settled: kb.js starts Material after
-    the first paint (kb/finish/deferred_scripts.py), then lays out the rest of a long page."""
+    """Open url in Chromium and wait until the page has settled: the page's loader starts
+    kb.js after the first paint, kb.js starts Material (kb/finish/deferred_scripts.py), then
+    lays out the rest of a long page. A test of what kb.js does opens its page with this."""
     page.goto(url, wait_until=wait_until)
     wait_until_settled(page)
 

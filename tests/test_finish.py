@@ -107,3 +107,23 @@ def test_every_built_page_with_headings_waits_for_one_of_its_own_ids(site):
             assert awaited, (lang.code, rel)
             assert html.index(awaited.group(0)) < html.index("<style"), (lang.code, rel)  # before anything slow
             assert f'id="{awaited.group(1)}"' in html.split("<article", 1)[1], (lang.code, rel)
+
+
+def test_our_scripts_are_published_without_comments_and_the_vendored_ones_untouched(tmp_path):
+    from kb.finish import minify
+
+    (tmp_path / "assets" / "vendor").mkdir(parents=True)
+    source = '/* why */\n(function () {\n  "use strict";  // note\n  var re = /[\'"/]+/g;\n  return "a // b";\n})();\n'
+    (tmp_path / "assets" / "kb.js").write_text(source, "utf-8")
+    (tmp_path / "assets" / "vendor" / "lib.min.js").write_text("/* licence */ x()", "utf-8")
+    changed = minify.minify_scripts(tmp_path, ["assets/kb.js", "assets/missing.js"])
+    assert changed == [tmp_path / "assets" / "kb.js"]
+    assert (tmp_path / "assets" / "kb.js").read_text("utf-8") == '(function(){"use strict";var re=/[\'"/]+/g;return"a // b";})();'
+    assert (tmp_path / "assets" / "vendor" / "lib.min.js").read_text("utf-8") == "/* licence */ x()"
+
+
+def test_the_built_scripts_carry_no_comment(site):
+    for lang in languages.LANGUAGES:
+        for name in ("kb.js", "kb-search.js", "kb-search-engine.js"):
+            text = (site / lang.prefix / "assets" / name).read_text("utf-8")
+            assert "/*" not in text and "\n  " not in text, (lang.code, name)

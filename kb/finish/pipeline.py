@@ -16,7 +16,8 @@ published. In order:
    section text from the finished pages (search_index.py);
 5. redirect pages for retired paths (redirect_pages.py), after the index so that search
    never lists them;
-6. the Atom feed of claim changes (feed.py).
+6. the Atom feed of claim changes (feed.py);
+7. our scripts without their comments and spaces (minify.py).
 
 The hook's on_post_build calls finish_language, so `mkdocs build`, `mkdocs serve` (make dev)
 and kb-build (which runs one MkDocs build per language) all publish the same files. Nothing
@@ -25,8 +26,8 @@ here needs MkDocs: a test can run it over any built directory.
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.finish import (compact_html, csp, deferred_scripts, feed, first_screen, page_css, preview_cards,
-                       search_index, share_image)
+from kb.finish import (compact_html, csp, deferred_scripts, feed, first_screen, minify, page_css,
+                       preview_cards, search_index, share_image)
 from kb.finish.switches import DEFAULT as DEFAULT_SWITCHES, Switches
 from kb.finish import redirect_pages
 from kb.model import claims, kinds, languages, verdicts
@@ -143,3 +144,4 @@ def finish_language(site, target: Target, cache_dir: Path | None = None) -> None
     except ValueError as exc:
         raise FinishError(str(exc)) from exc
     feed.write_feed(site, Path(target.site_dir), target.whole_site_url, target.language.code)
+    minify.minify_scripts(Path(target.site_dir), (*target.our_scripts, search_index.BROWSER_FILES["ranking"]))

@@ -54,7 +54,7 @@ def test_cite_link_under_the_title_reaches_the_cite_box(page, base_url, lang):
 
 
 def test_claims_index_filters_by_verdict(page, base_url):
-    page.goto(base_url + "en/claims/")
+    open_page(page, base_url + "en/claims/")  # kb.js starts after the first paint
     items = page.locator("ul.kb-claims > li")
     assert items.count() == 24
     page.select_option("#kb-claims-verdict", "inaccurate")

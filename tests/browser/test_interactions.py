@@ -21,7 +21,7 @@ def link_preview(page):
 
 
 def test_term_link_shows_its_definition_on_hover(page, base_url):
-    page.goto(base_url + ARTICLE)
+    open_page(page, base_url + ARTICLE)
     link = page.locator("a.kb-term").first
     definition = link.get_attribute("title")
     assert definition and len(definition) > 10
@@ -42,7 +42,7 @@ def test_term_link_shows_its_definition_on_hover(page, base_url):
 
 def test_preview_fits_a_phone_screen(touch_page, base_url):
     page = touch_page
-    page.goto(base_url + ARTICLE)
+    open_page(page, base_url + ARTICLE)
     links = page.locator(".md-typeset .kb-cite a")
     link = links.nth(links.count() // 2)
     link.scroll_into_view_if_needed()
@@ -52,7 +52,7 @@ def test_preview_fits_a_phone_screen(touch_page, base_url):
 
 
 def test_citation_shows_its_reference_on_hover(page, base_url):
-    page.goto(base_url + ARTICLE)
+    open_page(page, base_url + ARTICLE)
     page.locator(".kb-cite a").first.hover()
     assert "(" in link_preview(page).inner_text()  # "Author (year). Title."
 
@@ -66,7 +66,7 @@ def touch_page(browser):
 
 def test_term_link_tap_shows_definition_then_second_tap_opens_the_term(touch_page, base_url):
     page = touch_page
-    page.goto(base_url + ARTICLE)
+    open_page(page, base_url + ARTICLE)
     link = page.locator("a.kb-term").first
     href = link.get_attribute("href")
     definition = link.get_attribute("title")
@@ -80,7 +80,7 @@ def test_term_link_tap_shows_definition_then_second_tap_opens_the_term(touch_pag
 
 
 def test_english_tooltip_is_english(page, base_url):
-    page.goto(base_url + "en/" + ARTICLE)
+    open_page(page, base_url + "en/" + ARTICLE)
     page.locator("a.kb-term").first.hover()
     text = link_preview(page).inner_text()
     assert text.isascii() or sum(ch.isascii() for ch in text) > 0.8 * len(text)
