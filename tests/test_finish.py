@@ -127,3 +127,30 @@ def test_the_built_scripts_carry_no_comment(site):
         for name in ("kb.js", "kb-search.js", "kb-search-engine.js"):
             text = (site / lang.prefix / "assets" / name).read_text("utf-8")
             assert "/*" not in text and "\n  " not in text, (lang.code, name)
+
+
+# --- What Material prints for features the page lacks (kb/finish/theme_trim.py) -----------
+
+MATERIAL_CONFIG = ('<script id="__config" type="application/json">{"annotate":null,"base":"..","features":[],'
+                   '"search":"assets/javascripts/workers/search.js","tags":null,"translations":{"clipboard.copied":"已复制",'
+                   '"clipboard.copy":"复制","search.result.none":"没有找到","select.version":"选择当前版本"},"version":null}</script>')
+TAB_SCRIPT = ('<script>var target=document.getElementById(location.hash.slice(1));target&&target.name&&'
+              '(target.checked=target.name.startsWith("__tabbed_"))</script>')
+
+
+def test_materials_words_for_absent_features_and_its_tab_script_are_left_out():
+    import json
+    from kb.finish import theme_trim
+
+    html = theme_trim.trim(f"<body>{MATERIAL_CONFIG}{TAB_SCRIPT}<p>text</p></body>")
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html).group(1))
+    assert config["translations"] == {"clipboard.copied": "已复制", "clipboard.copy": "复制"}
+    assert "search" not in config and config["base"] == ".." and "__tabbed_" not in html
+    # What the page does use stays: Material's search form, a version, content tabs.
+    versioned = MATERIAL_CONFIG.replace('"version":null', '"version":{"provider":"mike"}')
+    kept = theme_trim.trim(f'<body><form data-md-component="search"></form>{versioned}'
+                           f'<input name="__tabbed_1_1">{TAB_SCRIPT}</body>')
+    assert "search.result.none" in kept and "select.version" in kept and TAB_SCRIPT in kept
+    # Output it does not recognise is left as it is.
+    odd = '<script id="__config" type="application/json">{not json</script>'
+    assert theme_trim.trim(odd) == odd

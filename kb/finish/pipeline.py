@@ -7,7 +7,8 @@ published. In order:
 2. every page the engine wrote (*.html, other languages' directories left out), finished
    one at a time by finish_page: its CSS inline (page_css.py), its scripts kept from the
    first paint (deferred_scripts.py), its first paint held until its first screen of text
-   has been parsed (first_screen.py), its indentation gone (compact_html.py), then its
+   has been parsed (first_screen.py), what Material prints for features the page lacks
+   left out (theme_trim.py), its indentation gone (compact_html.py), then its
    Content-Security-Policy (csp.py), which allows exactly the page's inline scripts and
    styles and so comes last;
 3. the preview cards pages name in their head (preview_cards.py), and each claim's share
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb.finish import (compact_html, csp, deferred_scripts, feed, first_screen, minify, page_css,
-                       preview_cards, search_index, share_image)
+                       preview_cards, search_index, share_image, theme_trim)
 from kb.finish.switches import DEFAULT as DEFAULT_SWITCHES, Switches
 from kb.finish import redirect_pages
 from kb.model import claims, kinds, languages, verdicts
@@ -87,6 +88,7 @@ def finish_page(html: str, page_url: str, target: Target) -> str:
         html = deferred_scripts.defer_ours(html, target.our_scripts)
     if target.switches.first_screen_whole:
         html = first_screen.hold_first_paint(html)
+    html = theme_trim.trim(html)
     return csp.with_policy(compact_html.compact(html))
 
 
