@@ -18,7 +18,7 @@ from pathlib import Path
 
 from bench import LANG_PREFIXES, ROOT, BenchmarkError, log
 from bench.build import build_site, copy_sources
-from bench.compare import APPLIED, millis, seconds
+from bench.compare import APPLIED, millis, per_run_line, seconds
 from bench.lighthouse import Target, lighthouse_available, run_alternating
 from bench.report import Results
 from bench.sizes import benchmark_pages, choose_terms
@@ -73,13 +73,7 @@ def rows(targets: list[Target]) -> list[str]:
 
 
 def per_run(targets: list[Target]) -> list[str]:
-    lines = []
-    for t in targets:
-        if t.reports:
-            lcp = ", ".join(f"{v / 1000:.2f}" for v in t.values("LCP"))
-            tbt = ", ".join(f"{v:.0f}" for v in t.values("TBT"))
-            lines.append(f"  - {t.site}, {t.label}, {METHODS[t.throttling]}: LCP {lcp} s; TBT {tbt} ms")
-    return lines
+    return [f"{per_run_line(t)} ({METHODS[t.throttling]})" for t in targets if t.reports]
 
 
 def measure_switch(name: str, runs: int, pages: dict, results: Results) -> list[str]:

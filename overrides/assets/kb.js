@@ -3,8 +3,8 @@
    and citation links, copy-link buttons beside headings and claims, and the glossary filter. */
 (function () {
   "use strict";
-  // Shows what needs this script (kb.css hides .kb-js-only elements without it).
-  document.documentElement.classList.add("kb-js");
+  // <html> is marked kb-js (kb.css shows .kb-js-only elements) by the inline script after the
+  // header (overrides/main.html), before the first paint this script now comes after.
 
   // Work that is not needed for the first paint waits until the browser is idle.
   var whenIdle = window.requestIdleCallback || function (work) { setTimeout(work, 1); };
